@@ -1,0 +1,183 @@
+package org.vigil.posture.solve;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.vigil.posture.check.PlanEvaluator;
+import org.vigil.posture.model.Nation;
+import org.vigil.posture.model.Plan;
+import org.vigil.posture.model.PostureProblem;
+import org.vigil.posture.model.PostureSite;
+import org.vigil.posture.model.SolveStatus;
+import org.vigil.posture.model.Station;
+import org.vigil.posture.model.Unit;
+
+/**
+ * Plans a posture with OR-Tools CP-SAT, lexicographically: first the most
+ * criticality-weighted protection, then (protection held) the fewest troops, then
+ * (both held) the shortest supply lines. Each stage starts from the previous
+ * stage's solution. The plan is OPTIMAL only when all three stages are proved
+ * optimal; the reported bound is the protection stage's.
+ *
+ * <p>When no plan exists, the solver is asked smaller questions to name the rule
+ * that blocks the requirements (stand-off, control, capacity, caveats, or the cap).
+ */
+public final class PostureSolver {
+
+    private final Duration timeLimit;
+    private final int workers;
+
+    /**
+     * @param timeLimit wall-clock budget for one plan, shared by the three stages
+     * @param workers   CP-SAT search workers
+     */
+    public PostureSolver(Duration timeLimit, int workers) {
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("the time limit must be positive");
+        }
+        this.timeLimit = timeLimit;
+        this.workers = Math.max(1, workers);
+        Loader.loadNativeLibraries();
+    }
+
+    public Plan solve(PostureProblem problem) {
+        return solve(problem, List.of(), 0);
+    }
+
+    /**
+     * @param hint             a previous plan's stations to start from (may be empty)
+     * @param minimumObjective protection the plan must reach (a smaller cap's optimum, in sweeps)
+     */
+    public Plan solve(PostureProblem problem, List<Station> hint, double minimumObjective) {
+        long started = System.nanoTime();
+        double deadline = timeLimit.toMillis() / 1000.0;
+        PostureModel m = new PostureModel(problem, true);
+        if (!hint.isEmpty()) {
+            m.hint(hint);
+        }
+        if (minimumObjective > 0) {
+            m.model.addGreaterOrEqual(m.protectionHalfPoints, (long) Math.ceil(2 * minimumObjective - 1e-9));
+        }
+
+        m.model.maximize(m.protectionHalfPoints);
+        CpSolver s1 = solver(0.6 * deadline);
+        CpSolverStatus st1 = s1.solve(m.model);
+        if (st1 == CpSolverStatus.INFEASIBLE) {
+            return noPlan(problem, SolveStatus.INFEASIBLE, diagnose(problem, minimumObjective), started);
+        }
+        if (st1 != CpSolverStatus.OPTIMAL && st1 != CpSolverStatus.FEASIBLE) {
+            return noPlan(problem, SolveStatus.UNKNOWN, "no plan found within the time limit of "
+                    + timeLimit.toSeconds() + " s (solver status " + st1 + "); allow more with --time-limit", started);
+        }
+        long protection = Math.round(s1.objectiveValue());
+        double bound = s1.bestObjectiveBound() / 2.0;
+        boolean optimal = st1 == CpSolverStatus.OPTIMAL;
+        List<Station> best = m.stations(s1::value);
+
+        // Stage 2: hold the protection, fewest troops.
+        m.model.addGreaterOrEqual(m.protectionHalfPoints, protection);
+        m.model.clearHints();
+        m.hint(best);
+        m.model.minimize(m.totalStrength);
+        CpSolver s2 = solver(remaining(started, deadline) * 0.5);
+        CpSolverStatus st2 = s2.solve(m.model);
+        if (st2 == CpSolverStatus.OPTIMAL || st2 == CpSolverStatus.FEASIBLE) {
+            best = m.stations(s2::value);
+            optimal &= st2 == CpSolverStatus.OPTIMAL;
+            long troops = Math.round(s2.objectiveValue());
+
+            // Stage 3: hold both, shortest supply lines.
+            m.model.addLessOrEqual(m.totalStrength, troops);
+            m.model.clearHints();
+            m.hint(best);
+            m.model.minimize(m.supplyTroopKilometres);
+            CpSolver s3 = solver(remaining(started, deadline));
+            CpSolverStatus st3 = s3.solve(m.model);
+            if (st3 == CpSolverStatus.OPTIMAL || st3 == CpSolverStatus.FEASIBLE) {
+                best = m.stations(s3::value);
+            }
+            optimal &= st3 == CpSolverStatus.OPTIMAL;
+        } else {
+            optimal = false;
+        }
+        var sites = PlanEvaluator.evaluate(problem, best);
+        double objective = PlanEvaluator.objective(sites);
+        return new Plan(optimal ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE, objective,
+                optimal ? objective : Math.max(bound, objective), problem.rules(), best, sites, seconds(started), "");
+    }
+
+    private CpSolver solver(double seconds) {
+        CpSolver s = new CpSolver();
+        s.getParameters().setMaxTimeInSeconds(Math.max(0.05, seconds)).setNumWorkers(workers);
+        return s;
+    }
+
+    private static double remaining(long started, double deadline) {
+        return Math.max(0.05, deadline - seconds(started));
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static Plan noPlan(PostureProblem p, SolveStatus status, String message, long started) {
+        return new Plan(status, 0, 0, p.rules(), List.of(), List.of(), seconds(started), message);
+    }
+
+    /** Names the requirement and the rule that blocks it. */
+    String diagnose(PostureProblem p, double minimumObjective) {
+        String req = "requirement '" + p.requirementLabel() + "'";
+        for (PostureSite r : p.requiredSites()) {
+            Optional<String> blocked = p.stationingBlockedBy(r);
+            if (blocked.isPresent()) {
+                return req + ": " + r.id() + " cannot be guarded; blocked by the rule: " + blocked.get();
+            }
+            if (r.profile().stationCapacity() < r.profile().guardStrength()) {
+                return req + ": " + r.id() + " cannot be guarded; blocked by the rule: station capacity ("
+                        + r.profile().stationCapacity() + " troops, below its guard strength " + r.profile().guardStrength() + ")";
+            }
+            int allowed = 0;
+            List<String> refusing = new ArrayList<>();
+            for (Unit u : p.forces().units()) {
+                Nation nation = p.forces().nation(u.nation()).orElseThrow();
+                if (p.stationingBlockedBy(r, nation).isEmpty()) {
+                    allowed += u.strength();
+                } else if (!refusing.contains(nation.code())) {
+                    refusing.add(nation.code());
+                }
+            }
+            if (allowed < r.profile().guardStrength()) {
+                return req + ": " + r.id() + " cannot be guarded; blocked by national caveats (" + String.join(", ", refusing)
+                        + " will not serve there; the others have only " + allowed + " troops, it needs "
+                        + r.profile().guardStrength() + ")";
+            }
+        }
+        String ids = p.requiredSites().stream().map(PostureSite::id).collect(Collectors.joining(", "));
+        PostureModel uncapped = new PostureModel(p, false);
+        uncapped.model.minimize(uncapped.totalStrength);
+        CpSolver s = solver(Math.max(1, timeLimit.toSeconds() / 2.0));
+        CpSolverStatus st = s.solve(uncapped.model);
+        if (st == CpSolverStatus.INFEASIBLE) {
+            return req + ": guarding " + ids + " together needs more units than the nations can station there"
+                    + " (blocked by the forces available under their caveats and the sites' capacities)";
+        }
+        if (st == CpSolverStatus.OPTIMAL || st == CpSolverStatus.FEASIBLE) {
+            long need = Math.round(st == CpSolverStatus.OPTIMAL ? s.objectiveValue() : s.bestObjectiveBound());
+            if (need >= p.rules().capTroops()) {
+                return String.format(Locale.ROOT, "%s is blocked by the troop cap: guarding %s needs at least %,d troops"
+                        + " stationed, and a cap of %,d allows at most %,d", req, ids, need, p.rules().capTroops(),
+                        p.rules().capTroops() - 1);
+            }
+        }
+        if (minimumObjective > 0) {
+            return "no plan reaches the protection " + minimumObjective + " required of it";
+        }
+        return req + ": no plan meets all the rules together (troop cap, stand-off, caveats, capacities)";
+    }
+}
