@@ -165,7 +165,7 @@ public final class ForcesReader {
         try {
             doc = yaml.readValue(text, FileDoc.class);
         } catch (JsonProcessingException e) {
-            throw new ForcesFileException(describe(e, file));
+            throw new ForcesFileException(describe(e, file, text));
         }
         if (doc == null) {
             throw new ForcesFileException(file + ": the file is empty");
@@ -212,7 +212,15 @@ public final class ForcesReader {
         return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
-    private static String describe(JsonProcessingException e, String file) {
+    /** The line of the first "key:" written as a YAML key (block or flow style), or 0. */
+    private static int lineOfKey(String text, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(^|[\\s{,-])(" + java.util.regex.Pattern.quote(key) + ")\\s*:", java.util.regex.Pattern.MULTILINE)
+                .matcher(text);
+        return m.find() ? (int) text.substring(0, m.start(2)).chars().filter(c -> c == '\n').count() + 1 : 0;
+    }
+
+    private static String describe(JsonProcessingException e, String file, String text) {
         JsonLocation loc = e.getLocation();
         String where = file + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "");
         String reason = e.getOriginalMessage();
@@ -230,6 +238,11 @@ public final class ForcesReader {
         }
         if (e instanceof UnrecognizedPropertyException u) {
             reason = "unknown field '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
+            // Records are built once their whole mapping is read, so Jackson points past it; find the key itself.
+            int keyLine = lineOfKey(text, u.getPropertyName());
+            if (keyLine > 0) {
+                where = file + ":" + keyLine;
+            }
         } else if (e.getCause() instanceof IllegalArgumentException iae) {
             reason = iae.getMessage();
         } else if (reason != null) {

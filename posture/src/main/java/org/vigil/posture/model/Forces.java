@@ -28,11 +28,17 @@ public record Forces(List<Nation> nations, List<Unit> units, List<String> logist
         return units.stream().mapToInt(Unit::strength).sum();
     }
 
-    /** Units grouped by (nation, type, strength), in a stable order. */
+    /**
+     * Interchangeable units grouped by (type, strength, caveats): units of different
+     * nations with the same caveats can stand in for one another, so the solver sees
+     * one pool instead of symmetric copies. Nations only matter through their caveats.
+     * Stable order: by first appearance in the file.
+     */
     public List<UnitGroup> groups() {
         Map<String, List<Unit>> byKey = new LinkedHashMap<>();
         for (Unit u : units) {
-            byKey.computeIfAbsent(u.nation() + "|" + u.type() + "|" + u.strength(), k -> new ArrayList<>()).add(u);
+            List<Caveat> caveats = nation(u.nation()).map(Nation::caveats).orElse(List.of());
+            byKey.computeIfAbsent(u.type() + "|" + u.strength() + "|" + caveats, k -> new ArrayList<>()).add(u);
         }
         return byKey.values().stream()
                 .map(us -> new UnitGroup(us.get(0).nation(), us.get(0).type(), us.get(0).strength(), us))

@@ -34,7 +34,7 @@ import org.vigil.theatre.geo.Geodesy;
  *
  * <p>Measures (linear expressions): protection in half-points (2·criticality if
  * guarded, criticality if covered only), total strength, and supply effort
- * (troops x kilometres from the nearest logistics entry point).
+ * (troops x distance from the nearest logistics entry point, in 10 km steps).
  */
 final class PostureModel {
 
@@ -47,7 +47,14 @@ final class PostureModel {
     final Map<String, BoolVar> covered = new HashMap<>();
     final LinearExpr protectionHalfPoints;
     final LinearExpr totalStrength;
-    final LinearExpr supplyTroopKilometres;
+    /** Supply effort: troops (in gcd multiples) x distance to the nearest entry point in 10 km steps. */
+    final LinearExpr supplyEffort;
+    /** Exceeds any supply effort, so that one gcd of troops outweighs every difference in supply. */
+    final long supplyScale;
+    /** The greatest common divisor of the unit strengths: troops come in multiples of it. */
+    final int strengthGcd;
+    /** Total strength divided by {@link #strengthGcd}: the same measure with small coefficients. */
+    final LinearExpr totalStrengthInGcds;
 
     /**
      * @param problem   what to plan
@@ -61,6 +68,7 @@ final class PostureModel {
             }
         }
         n = new IntVar[groups.size()][candidates.size()];
+        int gcd = strengthGcdOf(groups);
         LinearExprBuilder total = LinearExpr.newBuilder();
         LinearExprBuilder supply = LinearExpr.newBuilder();
         List<LinearExprBuilder> load = new ArrayList<>();
@@ -81,7 +89,7 @@ final class PostureModel {
                 sent.addTerm(x, 1);
                 total.addTerm(x, group.strength());
                 load.get(s).addTerm(x, group.strength());
-                supply.addTerm(x, (long) group.strength() * Math.round(site.distanceToSupplyMetres() / 1000));
+                supply.addTerm(x, (long) group.strength() / gcd * tensOfKm(site));
             }
             model.addLessOrEqual(sent, group.count());
         }
@@ -89,7 +97,19 @@ final class PostureModel {
             model.addLessOrEqual(load.get(s), candidates.get(s).profile().stationCapacity());
         }
         this.totalStrength = total.build();
-        this.supplyTroopKilometres = supply.build();
+        this.supplyEffort = supply.build();
+        this.strengthGcd = gcd;
+        LinearExprBuilder inGcds = LinearExpr.newBuilder();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int s = 0; s < candidates.size(); s++) {
+                if (n[g][s] != null) {
+                    inGcds.addTerm(n[g][s], groups.get(g).strength() / strengthGcd);
+                }
+            }
+        }
+        this.totalStrengthInGcds = inGcds.build();
+        long maxTens = candidates.stream().mapToLong(PostureModel::tensOfKm).max().orElse(0);
+        this.supplyScale = (problem.forces().availableStrength() / strengthGcd + 1L) * (maxTens + 1);
         if (applyCap) {
             model.addLessOrEqual(totalStrength, problem.rules().capTroops() - 1L);
         }
@@ -98,10 +118,14 @@ final class PostureModel {
         for (PostureSite p : problem.sites()) {
             int w = p.profile().criticality();
             boolean required = problem.requiredSites().contains(p);
+            int s = candidates.indexOf(p);
+            if (required && s < 0) {
+                // A required site no unit may stand on: no plan exists. The diagnosis names the rule.
+                model.addBoolOr(new com.google.ortools.sat.Literal[0]);
+            }
             if ((w <= 0 && !required) || !p.site().isGovernmentControlled()) {
                 continue;
             }
-            int s = candidates.indexOf(p);
             if (s >= 0) {
                 BoolVar gv = model.newBoolVar("guarded@" + p.id());
                 LinearExprBuilder onSite = LinearExpr.newBuilder();
@@ -110,15 +134,28 @@ final class PostureModel {
                         onSite.addTerm(n[g][s], groups.get(g).strength());
                     }
                 }
-                model.addGreaterOrEqual(onSite, p.profile().guardStrength()).onlyEnforceIf(gv);
+                // Units are whole: the troops on a guarded site are at least the smallest sum of
+                // the unit strengths allowed there that reaches the guard strength. Saying so
+                // (rather than "at least the guard strength") closes most of the LP gap.
+                // Likewise a guarded site holds at least as many units as its guard needs of the
+                // largest allowed: indivisible units are scarce, and the LP otherwise splits them.
+                int[] strengths = allowedStrengths(s);
+                model.addGreaterOrEqual(LinearExpr.newBuilder().add(onSite.build())
+                        .addTerm(gv, -smallestGuard(p.profile().guardStrength(), strengths)).build(), 0);
+                int largest = java.util.Arrays.stream(strengths).max().orElse(Integer.MAX_VALUE);
+                long unitsNeeded = (p.profile().guardStrength() + largest - 1L) / largest;
+                LinearExprBuilder unitsOnSite = LinearExpr.newBuilder();
+                for (int g = 0; g < groups.size(); g++) {
+                    if (n[g][s] != null) {
+                        unitsOnSite.addTerm(n[g][s], 1);
+                    }
+                }
+                model.addGreaterOrEqual(unitsOnSite.addTerm(gv, -unitsNeeded).build(), 0);
                 guarded.put(p.id(), gv);
                 protection.addTerm(gv, 2L * w);
                 if (required) {
                     model.addEquality(gv, 1);
                 }
-            } else if (required) {
-                // Not a candidate: the requirement cannot hold. Say so in the model; diagnosis names the rule.
-                model.addBoolOr(new com.google.ortools.sat.Literal[0]);
             }
             LinearExprBuilder qrf = LinearExpr.newBuilder();
             boolean any = false;
@@ -148,27 +185,84 @@ final class PostureModel {
         this.protectionHalfPoints = protection.build();
     }
 
+    private static int strengthGcdOf(List<UnitGroup> groups) {
+        return groups.stream().mapToInt(UnitGroup::strength)
+                .reduce(0, (a, b) -> java.math.BigInteger.valueOf(a).gcd(java.math.BigInteger.valueOf(b)).intValue());
+    }
+
+    private static long tensOfKm(PostureSite site) {
+        return Math.round(site.distanceToSupplyMetres() / 10_000);
+    }
+
+    /** The distinct strengths of the groups that may be stationed at candidate s. */
+    private int[] allowedStrengths(int s) {
+        return java.util.stream.IntStream.range(0, groups.size()).filter(g -> n[g][s] != null)
+                .map(g -> groups.get(g).strength()).distinct().toArray();
+    }
+
+    /**
+     * The smallest total of whole units (any number of each strength) that reaches
+     * the guard strength: an unbounded knapsack, small enough to solve exactly.
+     * With no units allowed it is the guard itself (the site cannot be guarded anyway).
+     */
+    static int smallestGuard(int guard, int[] strengths) {
+        if (strengths.length == 0) {
+            return guard;
+        }
+        int max = java.util.Arrays.stream(strengths).max().getAsInt();
+        int limit = guard + max;
+        boolean[] reachable = new boolean[limit + 1];
+        reachable[0] = true;
+        for (int t = 1; t <= limit; t++) {
+            for (int w : strengths) {
+                if (w <= t && reachable[t - w]) {
+                    reachable[t] = true;
+                    break;
+                }
+            }
+            if (reachable[t] && t >= guard) {
+                return t;
+            }
+        }
+        return guard;
+    }
+
+    /** Suggests a solved stage's full solution (every variable) as the next stage's start. */
+    void hintFrom(com.google.ortools.sat.CpSolver solved) {
+        model.clearHints();
+        for (IntVar[] row : n) {
+            for (IntVar x : row) {
+                if (x != null) {
+                    model.addHint(x, solved.value(x));
+                }
+            }
+        }
+        guarded.values().forEach(b -> model.addHint(b, solved.booleanValue(b) ? 1 : 0));
+        covered.values().forEach(b -> model.addHint(b, solved.booleanValue(b) ? 1 : 0));
+    }
+
     /** Suggests a previous plan's stations as the starting solution. */
     void hint(List<Station> stations) {
+        Map<String, Integer> groupOfUnit = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (Unit u : groups.get(g).units()) {
+                groupOfUnit.put(u.id(), g);
+            }
+        }
         Map<String, Integer> count = new HashMap<>();
         for (Station st : stations) {
-            count.merge(key(st.unit(), st.siteId()), 1, Integer::sum);
+            Integer g = groupOfUnit.get(st.unit().id());
+            if (g != null) {
+                count.merge(g + "@" + st.siteId(), 1, Integer::sum);
+            }
         }
         for (int g = 0; g < groups.size(); g++) {
             for (int s = 0; s < candidates.size(); s++) {
                 if (n[g][s] != null) {
-                    model.addHint(n[g][s], count.getOrDefault(key(groups.get(g), candidates.get(s).id()), 0));
+                    model.addHint(n[g][s], count.getOrDefault(g + "@" + candidates.get(s).id(), 0));
                 }
             }
         }
-    }
-
-    private static String key(Unit u, String site) {
-        return u.nation() + "|" + u.type() + "|" + u.strength() + "|" + site;
-    }
-
-    private static String key(UnitGroup g, String site) {
-        return g.nation() + "|" + g.type() + "|" + g.strength() + "|" + site;
     }
 
     /** Turns solved counts into named units at sites, taking each group's units in id order. */

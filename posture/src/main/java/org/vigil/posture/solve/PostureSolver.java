@@ -3,6 +3,7 @@ package org.vigil.posture.solve;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.LinearExpr;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,10 @@ import org.vigil.posture.model.Unit;
 
 /**
  * Plans a posture with OR-Tools CP-SAT, lexicographically: first the most
- * criticality-weighted protection, then (protection held) the fewest troops, then
- * (both held) the shortest supply lines. Each stage starts from the previous
- * stage's solution. The plan is OPTIMAL only when all three stages are proved
- * optimal; the reported bound is the protection stage's.
+ * criticality-weighted protection; then, with that held, the fewest troops and
+ * then the shortest supply lines (one weighted objective: a troop outweighs any
+ * difference in supply), started from the first solve's solution. The plan is
+ * OPTIMAL only when both solves are proved optimal; the bound is on protection.
  *
  * <p>When no plan exists, the solver is asked smaller questions to name the rule
  * that blocks the requirements (stand-off, control, capacity, caveats, or the cap).
@@ -34,7 +35,7 @@ public final class PostureSolver {
     private final int workers;
 
     /**
-     * @param timeLimit wall-clock budget for one plan, shared by the three stages
+     * @param timeLimit wall-clock budget for one plan, shared by the two solves
      * @param workers   CP-SAT search workers
      */
     public PostureSolver(Duration timeLimit, int workers) {
@@ -68,53 +69,60 @@ public final class PostureSolver {
         m.model.maximize(m.protectionHalfPoints);
         CpSolver s1 = solver(0.6 * deadline);
         CpSolverStatus st1 = s1.solve(m.model);
+        debug("stage 1 " + st1 + " " + s1.objectiveValue() + " bound " + s1.bestObjectiveBound() + " at " + seconds(started));
         if (st1 == CpSolverStatus.INFEASIBLE) {
             return noPlan(problem, SolveStatus.INFEASIBLE, diagnose(problem, minimumObjective), started);
         }
         if (st1 != CpSolverStatus.OPTIMAL && st1 != CpSolverStatus.FEASIBLE) {
-            return noPlan(problem, SolveStatus.UNKNOWN, "no plan found within the time limit of "
-                    + timeLimit.toSeconds() + " s (solver status " + st1 + "); allow more with --time-limit", started);
+            return noPlan(problem, SolveStatus.UNKNOWN, noPlanInTime(st1), started);
         }
         long protection = Math.round(s1.objectiveValue());
         double bound = s1.bestObjectiveBound() / 2.0;
         boolean optimal = st1 == CpSolverStatus.OPTIMAL;
         List<Station> best = m.stations(s1::value);
 
-        // Stage 2: hold the protection, fewest troops.
+        // Stage 2: hold the protection; fewest troops, then shortest supply lines, as one
+        // objective in which a troop (in gcd multiples) outweighs every supply difference.
         m.model.addGreaterOrEqual(m.protectionHalfPoints, protection);
-        m.model.clearHints();
-        m.hint(best);
-        m.model.minimize(m.totalStrength);
-        CpSolver s2 = solver(remaining(started, deadline) * 0.5);
+        m.hintFrom(s1);
+        m.model.minimize(LinearExpr.newBuilder().addTerm(m.totalStrengthInGcds, m.supplyScale)
+                .add(m.supplyEffort).build());
+        CpSolver s2 = solver(remaining(started, deadline));
         CpSolverStatus st2 = s2.solve(m.model);
+        debug("stage 2 " + st2 + " " + s2.objectiveValue() + " bound " + s2.bestObjectiveBound() + " at " + seconds(started));
         if (st2 == CpSolverStatus.OPTIMAL || st2 == CpSolverStatus.FEASIBLE) {
             best = m.stations(s2::value);
-            optimal &= st2 == CpSolverStatus.OPTIMAL;
-            long troops = Math.round(s2.objectiveValue());
-
-            // Stage 3: hold both, shortest supply lines.
-            m.model.addLessOrEqual(m.totalStrength, troops);
-            m.model.clearHints();
-            m.hint(best);
-            m.model.minimize(m.supplyTroopKilometres);
-            CpSolver s3 = solver(remaining(started, deadline));
-            CpSolverStatus st3 = s3.solve(m.model);
-            if (st3 == CpSolverStatus.OPTIMAL || st3 == CpSolverStatus.FEASIBLE) {
-                best = m.stations(s3::value);
-            }
-            optimal &= st3 == CpSolverStatus.OPTIMAL;
-        } else {
-            optimal = false;
         }
+        optimal &= st2 == CpSolverStatus.OPTIMAL;
         var sites = PlanEvaluator.evaluate(problem, best);
         double objective = PlanEvaluator.objective(sites);
         return new Plan(optimal ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE, objective,
                 optimal ? objective : Math.max(bound, objective), problem.rules(), best, sites, seconds(started), "");
     }
 
+    private String noPlanInTime(CpSolverStatus status) {
+        return "no plan found within the time limit of " + timeLimit.toSeconds() + " s (solver status " + status
+                + "); allow more with --time-limit";
+    }
+
+    private static void debug(String message) {
+        if (Boolean.getBoolean("vigil.solver.debug")) {
+            System.err.println("[posture solver] " + message);
+        }
+    }
+
     private CpSolver solver(double seconds) {
         CpSolver s = new CpSolver();
-        s.getParameters().setMaxTimeInSeconds(Math.max(0.05, seconds)).setNumWorkers(workers);
+        s.getParameters().setMaxTimeInSeconds(Math.max(0.05, seconds)).setNumWorkers(workers)
+                .setLogSearchProgress(Boolean.getBoolean("vigil.solver.log"));
+        String extra = System.getProperty("vigil.solver.params");
+        if (extra != null) {
+            try {
+                com.google.protobuf.TextFormat.merge(extra, s.getParameters());
+            } catch (com.google.protobuf.TextFormat.ParseException e) {
+                throw new IllegalArgumentException("vigil.solver.params: " + e.getMessage());
+            }
+        }
         return s;
     }
 

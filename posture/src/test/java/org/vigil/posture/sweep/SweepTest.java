@@ -1,0 +1,49 @@
+package org.vigil.posture.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.posture.Fixtures;
+import org.vigil.posture.model.SolveStatus;
+
+class SweepTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLargerCapNeverProtectsLess() throws Exception {
+        List<SweepPoint> points = new Sweep(Fixtures.solver())
+                .caps(Fixtures.DEFAULT_PROBLEM, Sweep.range(10_000, 30_000, 5_000), p -> { });
+        assertThat(points).extracting(SweepPoint::value).containsExactly(10_000.0, 15_000.0, 20_000.0, 25_000.0, 30_000.0);
+        for (int i = 1; i < points.size(); i++) {
+            assertThat(points.get(i).objective()).isGreaterThanOrEqualTo(points.get(i - 1).objective());
+        }
+        assertThat(points).allMatch(p -> p.status() == SolveStatus.OPTIMAL);
+        assertThat(points.get(0).objective()).isLessThan(points.get(points.size() - 1).objective());
+        assertThat(points).allMatch(p -> p.totalStrength() < p.value());
+
+        SweepWriter.csv(points, SweepWriter.Axis.CAP, dir.resolve("sweep.csv"));
+        List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertThat(csv.get(0)).isEqualTo("cap,status,objective,bound,totalStrength,guarded,covered");
+        assertThat(csv).hasSize(6);
+        assertThat(csv.get(1)).startsWith("10000,OPTIMAL,");
+        String svg = SweepWriter.svg(points, SweepWriter.Axis.CAP, 2000, "Protection against the cap", "sub");
+        assertThat(svg).startsWith("<svg").contains("Protection against the cap").contains("Troop cap")
+                .contains("guarded").contains("10,000");
+    }
+
+    @Test
+    void aWiderStandOffNeverProtectsMore() {
+        List<SweepPoint> points = new Sweep(Fixtures.solver())
+                .standoffs(Fixtures.DEFAULT_PROBLEM, Sweep.range(50, 150, 50), p -> { });
+        assertThat(points).extracting(SweepPoint::value).containsExactly(50.0, 100.0, 150.0);
+        for (int i = 1; i < points.size(); i++) {
+            assertThat(points.get(i).objective()).isLessThanOrEqualTo(points.get(i - 1).objective());
+        }
+    }
+}
