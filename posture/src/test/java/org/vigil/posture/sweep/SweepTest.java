@@ -18,8 +18,8 @@ class SweepTest {
     @Test
     void aLargerCapNeverProtectsLess() throws Exception {
         List<SweepPoint> points = new Sweep(Fixtures.solver())
-                .caps(Fixtures.DEFAULT_PROBLEM, Sweep.range(10_000, 30_000, 5_000), p -> { });
-        assertThat(points).extracting(SweepPoint::value).containsExactly(10_000.0, 15_000.0, 20_000.0, 25_000.0, 30_000.0);
+                .caps(Fixtures.DEFAULT_PROBLEM, Sweep.range(10_000, 30_000, 10_000), p -> { });
+        assertThat(points).extracting(SweepPoint::value).containsExactly(10_000.0, 20_000.0, 30_000.0);
         for (int i = 1; i < points.size(); i++) {
             assertThat(points.get(i).objective()).isGreaterThanOrEqualTo(points.get(i - 1).objective());
         }
@@ -30,7 +30,7 @@ class SweepTest {
         SweepWriter.csv(points, SweepWriter.Axis.CAP, dir.resolve("sweep.csv"));
         List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
         assertThat(csv.get(0)).isEqualTo("cap,status,objective,bound,totalStrength,guarded,covered");
-        assertThat(csv).hasSize(6);
+        assertThat(csv).hasSize(4);
         assertThat(csv.get(1)).startsWith("10000,OPTIMAL,");
         String svg = SweepWriter.svg(points, SweepWriter.Axis.CAP, 2000, "Protection against the cap", "sub");
         assertThat(svg).startsWith("<svg").contains("Protection against the cap").contains("Troop cap")
@@ -40,8 +40,8 @@ class SweepTest {
     @Test
     void aWiderStandOffNeverProtectsMore() {
         List<SweepPoint> points = new Sweep(Fixtures.solver())
-                .standoffs(Fixtures.DEFAULT_PROBLEM, Sweep.range(50, 150, 50), p -> { });
-        assertThat(points).extracting(SweepPoint::value).containsExactly(50.0, 100.0, 150.0);
+                .standoffs(Fixtures.DEFAULT_PROBLEM, Sweep.range(50, 150, 100), p -> { });
+        assertThat(points).extracting(SweepPoint::value).containsExactly(50.0, 150.0);
         for (int i = 1; i < points.size(); i++) {
             assertThat(points.get(i).objective()).isLessThanOrEqualTo(points.get(i - 1).objective());
         }
