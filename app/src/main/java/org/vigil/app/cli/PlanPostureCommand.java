@@ -121,7 +121,7 @@ public final class PlanPostureCommand implements Callable<Integer> {
             if (caps.get(0) < 1) {
                 throw new UserInputException("--sweep: caps must be at least 1");
             }
-            List<SweepPoint> points = sweeper.caps(problem, caps, p -> System.err.println("Sweep: planning at " + p + "..."));
+            List<SweepPoint> points = sweeper.caps(problem, caps, p -> System.err.println("Sweep: " + p));
             SweepWriter.csv(points, SweepWriter.Axis.CAP, out.resolve("sweep.csv"));
             SweepWriter.svg(points, SweepWriter.Axis.CAP, maximum, "What a smaller force buys: protection against the troop cap",
                     String.format(Locale.ROOT, "%s · stand-off %.0f km · QRF response %.0f min · required: %s",
@@ -133,7 +133,7 @@ public final class PlanPostureCommand implements Callable<Integer> {
         if (sweepStandoff != null) {
             List<Double> kms = range("--sweep-standoff", sweepStandoff);
             List<SweepPoint> points = sweeper.standoffs(problem, kms,
-                    p -> System.err.println("Sweep: planning at " + p + "..."));
+                    p -> System.err.println("Sweep: " + p));
             SweepWriter.csv(points, SweepWriter.Axis.STANDOFF, out.resolve("standoff-sweep.csv"));
             SweepWriter.svg(points, SweepWriter.Axis.STANDOFF, maximum,
                     "What keeping further back costs: protection against the stand-off",

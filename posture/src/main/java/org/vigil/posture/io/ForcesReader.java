@@ -98,9 +98,10 @@ public final class ForcesReader {
                 return new Caveat.ExcludedRegions(Set.copyOf(excludeOblasts));
             }
             if (contactLineBandKm != null) {
-                return new Caveat.ContactLineBand(contactLineBandKm.get(0) * 1000, contactLineBandKm.get(1) * 1000);
+                return new Caveat.DistanceBand(Caveat.Reference.CONTACT_LINE, contactLineBandKm.get(0) * 1000,
+                        contactLineBandKm.get(1) * 1000);
             }
-            return new Caveat.BorderBand(borderBandKm.get(0) * 1000, borderBandKm.get(1) * 1000);
+            return new Caveat.DistanceBand(Caveat.Reference.BORDER, borderBandKm.get(0) * 1000, borderBandKm.get(1) * 1000);
         }
     }
 

@@ -32,29 +32,21 @@ public sealed interface Caveat {
         }
     }
 
-    /** Will not serve between these geodesic distances from the line of contact, metres. */
-    record ContactLineBand(double fromMetres, double toMetres) implements Caveat {
-        public ContactLineBand {
-            if (!(fromMetres >= 0 && toMetres > fromMetres)) {
-                throw new IllegalArgumentException("a band needs 0 <= from < to");
-            }
-        }
+    /** What a distance band is measured from. */
+    enum Reference {
+        CONTACT_LINE("the line of contact"),
+        BORDER("the border");
 
-        @Override
-        public boolean forbids(Site site, double toContactMetres, double toBorderMetres) {
-            return toContactMetres >= fromMetres && toContactMetres < toMetres;
-        }
+        final String phrase;
 
-        @Override
-        public String describe() {
-            return String.format(java.util.Locale.ROOT, "not %.0f-%.0f km from the line of contact",
-                    fromMetres / 1000, toMetres / 1000);
+        Reference(String phrase) {
+            this.phrase = phrase;
         }
     }
 
-    /** Will not serve between these geodesic distances from the country's border, metres. */
-    record BorderBand(double fromMetres, double toMetres) implements Caveat {
-        public BorderBand {
+    /** Will not serve between these geodesic distances (metres) from the line of contact or the border. */
+    record DistanceBand(Reference from, double fromMetres, double toMetres) implements Caveat {
+        public DistanceBand {
             if (!(fromMetres >= 0 && toMetres > fromMetres)) {
                 throw new IllegalArgumentException("a band needs 0 <= from < to");
             }
@@ -62,13 +54,14 @@ public sealed interface Caveat {
 
         @Override
         public boolean forbids(Site site, double toContactMetres, double toBorderMetres) {
-            return toBorderMetres >= fromMetres && toBorderMetres < toMetres;
+            double d = from == Reference.CONTACT_LINE ? toContactMetres : toBorderMetres;
+            return d >= fromMetres && d < toMetres;
         }
 
         @Override
         public String describe() {
-            return String.format(java.util.Locale.ROOT, "not %.0f-%.0f km from the border",
-                    fromMetres / 1000, toMetres / 1000);
+            return String.format(java.util.Locale.ROOT, "not %.0f-%.0f km from %s", fromMetres / 1000, toMetres / 1000,
+                    from.phrase);
         }
     }
 }

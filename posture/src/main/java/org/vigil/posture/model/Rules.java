@@ -64,6 +64,11 @@ public record Rules(int capTroops, double standoffMetres, Duration responseTime,
                 rotationRatio);
     }
 
+    public Rules withRequirements(List<String> siteKindsOrIds) {
+        return new Rules(capTroops, standoffMetres, responseTime, roadTortuosity, roadSpeedMetresPerSecond,
+                siteKindsOrIds, rotationRatio);
+    }
+
     /** Road-march time for a geodesic distance, seconds. */
     public double responseSeconds(double geodesicMetres) {
         return geodesicMetres * roadTortuosity / roadSpeedMetresPerSecond;

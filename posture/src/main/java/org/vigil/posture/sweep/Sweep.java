@@ -45,9 +45,10 @@ public final class Sweep {
         double floor = 0;
         for (int i = 0; i < ordered.size(); i++) {
             int cap = (int) Math.round(ordered.get(i));
-            progress.accept("cap " + cap + " (" + (i + 1) + "/" + ordered.size() + ")");
+            progress.accept("planning at cap " + cap + " (" + (i + 1) + "/" + ordered.size() + ")...");
             Plan plan = solver.solve(base.withRules(base.rules().withCap(cap)), previous, floor);
             out.add(point(cap, plan));
+            report(plan, progress);
             if (plan.status().hasPlan()) {
                 previous = plan.stations();
                 floor = plan.objective();
@@ -63,15 +64,22 @@ public final class Sweep {
         double floor = 0;
         for (int i = 0; i < ordered.size(); i++) {
             double km = ordered.get(i);
-            progress.accept("stand-off " + km + " km (" + (i + 1) + "/" + ordered.size() + ")");
+            progress.accept("planning at stand-off " + km + " km (" + (i + 1) + "/" + ordered.size() + ")...");
             Plan plan = solver.solve(base.withRules(base.rules().withStandoffMetres(km * 1000)), previous, floor);
             out.add(point(km, plan));
+            report(plan, progress);
             if (plan.status().hasPlan()) {
                 previous = plan.stations();
                 floor = plan.objective();
             }
         }
         return out.reversed();
+    }
+
+    private static void report(Plan plan, Consumer<String> progress) {
+        if (!plan.status().hasPlan()) {
+            progress.accept("  " + plan.status() + ": " + plan.message());
+        }
     }
 
     private static SweepPoint point(double value, Plan plan) {

@@ -53,7 +53,7 @@ public final class SweepWriter {
     }
 
     static String svg(List<SweepPoint> points, Axis axis, double maximum, String title, String subtitle) {
-        int w = 900, h = 520, left = 90, right = 40, top = 80, bottom = 80;
+        int w = 900, h = 540, left = 90, right = 60, top = 100, bottom = 80;
         double x0 = points.stream().mapToDouble(SweepPoint::value).min().orElse(0);
         double x1 = points.stream().mapToDouble(SweepPoint::value).max().orElse(1);
         if (x1 == x0) {
@@ -104,8 +104,9 @@ public final class SweepWriter {
             if (p.status().hasPlan()) {
                 double pct = 100 * p.objective() / maximum, y = py.applyAsDouble(pct);
                 s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#1f5aa6\"/>%n", x, y));
-                s.append(text(x, y - 24, 11, "middle", "bold", String.format(Locale.ROOT, "%.0f %%", pct)));
-                s.append(text(x, y - 11, 10, "middle", "normal", p.guarded() + " guarded, " + p.covered() + " covered"));
+                s.append(text(x, y - 36, 11, "middle", "bold", String.format(Locale.ROOT, "%.0f %%", pct)));
+                s.append(text(x, y - 23, 10, "middle", "normal", p.guarded() + " guarded"));
+                s.append(text(x, y - 11, 10, "middle", "normal", p.covered() + " covered"));
             } else {
                 double y = py.applyAsDouble(0);
                 s.append(String.format(Locale.ROOT,

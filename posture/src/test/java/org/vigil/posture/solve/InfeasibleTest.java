@@ -27,8 +27,7 @@ class InfeasibleTest {
     @Test
     void aRequiredSiteInsideTheStandOffNamesTheStandOff() {
         Rules r = Rules.defaults();
-        Plan plan = solve(new Rules(r.capTroops(), r.standoffMetres(), r.responseTime(), r.roadTortuosity(),
-                r.roadSpeedMetresPerSecond(), List.of("port-kherson"), r.rotationRatio()));
+        Plan plan = solve(r.withRequirements(List.of("port-kherson")));
         assertThat(plan.status()).isEqualTo(SolveStatus.INFEASIBLE);
         assertThat(plan.message()).contains("port-kherson").contains("stand-off");
     }
@@ -36,8 +35,7 @@ class InfeasibleTest {
     @Test
     void anOccupiedRequiredSiteNamesControl() {
         Rules r = Rules.defaults();
-        Plan plan = solve(new Rules(r.capTroops(), r.standoffMetres(), r.responseTime(), r.roadTortuosity(),
-                r.roadSpeedMetresPerSecond(), List.of("npp-zaporizhzhia"), r.rotationRatio()));
+        Plan plan = solve(r.withRequirements(List.of("npp-zaporizhzhia")));
         assertThat(plan.status()).isEqualTo(SolveStatus.INFEASIBLE);
         assertThat(plan.message()).contains("npp-zaporizhzhia").contains("government-controlled");
     }
@@ -57,8 +55,7 @@ class InfeasibleTest {
     void unknownRequirementIsBadInput() {
         Rules r = Rules.defaults();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostureProblem.of(Fixtures.UKRAINE, Fixtures.DEFAULT_FORCES,
-                new Rules(r.capTroops(), r.standoffMetres(), r.responseTime(), r.roadTortuosity(),
-                        r.roadSpeedMetresPerSecond(), List.of("moon-base"), r.rotationRatio())))
+                r.withRequirements(List.of("moon-base"))))
                 .hasMessageContaining("moon-base");
     }
 }
