@@ -35,9 +35,15 @@ import org.vigil.posture.model.SolveStatus;
  * a median: z_i^k is fixed to 0, and dropped, from the first k whose ball around i holds
  * n − p + 1 vertices. Distances are integers, so the objective is exact.
  *
- * <p>Why CP-SAT and this formulation: measured on OR-Library pmed1–10 and pmed11–40 against the
- * x_ij formulation and against SCIP (see bench/orlib/README.md in the project); the distinct
- * distances of these graphs number far fewer than n, so the model is a fraction of the x_ij one.
+ * <p>The model is small because these graphs have few distinct distances: pmed26 (n = 600, p = 5)
+ * has 27 k z-variables where the x_ij formulation has 360 k, and pmed40 (n = 900, p = 90) 25 k
+ * where x_ij has 810 k. A greedy-then-vertex-substitution solution is given as a hint, so CP-SAT
+ * starts with a near-optimal incumbent and can fix variables by reduced cost at once.
+ *
+ * <p>Why CP-SAT with one worker (measured on 2 busy cores, see bench/orlib/README.md): it proves
+ * pmed1–10 in under 10 s each, pmed40 in about 40 s and pmed26 in about 4 min, while SCIP on the
+ * same model spent a minute on pmed26's root LP and still had a 7 % gap after three; a second
+ * CP-SAT worker made pmed6–8 slower, not faster.
  */
 public final class PMedianSolver {
 
@@ -67,6 +73,19 @@ public final class PMedianSolver {
             median[j] = model.newBoolVar("y" + (j + 1));
         }
         model.addEquality(LinearExpr.sum(median), p);
+
+        // A good first solution lets the LP fix variables by reduced cost from the start.
+        long searchUntil = started + timeLimit.toNanos() / 10; // the proof needs the rest
+        int[] start = localSearch(instance, greedy(instance), searchUntil);
+        int[] nearest = nearestDistances(instance, start);
+        debug(instance.name() + ": local search " + instance.cost(start) + " at " + seconds(started) + " s");
+        boolean[] isStart = new boolean[n];
+        for (int j : start) {
+            isStart[j] = true;
+        }
+        for (int j = 0; j < n; j++) {
+            model.addHint(median[j], isStart[j]);
+        }
 
         LinearExprBuilder objective = LinearExpr.newBuilder();
         Integer[] order = new Integer[n];
@@ -108,6 +127,7 @@ public final class PMedianSolver {
                 model.addBoolOr(ring);
                 int step = d[order[at]] - radius; // D_i^(k+1) − D_i^k
                 objective.addTerm(z, step);
+                model.addHint(z, nearest[i] > radius);
                 previous = z;
             }
         }
@@ -115,11 +135,15 @@ public final class PMedianSolver {
 
         CpSolver solver = new CpSolver();
         double left = timeLimit.toMillis() / 1000.0 - seconds(started);
+        // The bound comes from the LP of the chained constraints, which CP-SAT keeps as clauses:
+        // only linearization level 2 puts clauses in the LP (at the default level 1 the LP has the
+        // single cardinality row and pmed1 is not proved in 10 minutes). "max_lp" is the subsolver
+        // with that level; other workers, when asked for, run the neighbourhood searches.
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.05, left)).setNumWorkers(workers)
-                .setLogSearchProgress(Boolean.getBoolean("vigil.solver.debug"))
-                .setLinearizationLevel(Integer.getInteger("vigil.lin", 2));
-        for (String sub : System.getProperty("vigil.subs", "max_lp").split(",")) {
-            if (!sub.isBlank()) solver.getParameters().addSubsolvers(sub);
+                .setLinearizationLevel(2).addSubsolvers("max_lp")
+                .setLogSearchProgress(Boolean.getBoolean("vigil.solver.debug")).setLogToStdout(false);
+        if (Boolean.getBoolean("vigil.solver.debug")) {
+            solver.setLogCallback(System.err::println); // stdout is the caller's (one JSON line)
         }
         CpSolverStatus status = solver.solve(model);
         SolveStatus outcome = switch (status) {
@@ -142,6 +166,119 @@ public final class PMedianSolver {
             value = instance.cost(Arrays.copyOf(chosen, c));
         }
         return new OrlibResult(instance.name(), value, outcome, seconds(started));
+    }
+
+    /** Greedy addition: p times, open the vertex that lowers the total distance most. O(p·n²). */
+    static int[] greedy(PMedianInstance instance) {
+        int n = instance.vertexCount();
+        int p = instance.medianCount();
+        long[] nearest = new long[n];
+        Arrays.fill(nearest, Long.MAX_VALUE / 4);
+        boolean[] open = new boolean[n];
+        int[] chosen = new int[p];
+        for (int k = 0; k < p; k++) {
+            int best = -1;
+            long bestTotal = Long.MAX_VALUE;
+            for (int j = 0; j < n; j++) {
+                if (open[j]) {
+                    continue;
+                }
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    total += Math.min(nearest[i], instance.distance(i, j));
+                }
+                if (total < bestTotal) {
+                    bestTotal = total;
+                    best = j;
+                }
+            }
+            open[best] = true;
+            chosen[k] = best;
+            for (int i = 0; i < n; i++) {
+                nearest[i] = Math.min(nearest[i], instance.distance(i, best));
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * Vertex substitution (Teitz and Bart 1968): swap a median for a non-median while that lowers
+     * the total distance. Each candidate swap is priced in O(n) from every vertex's nearest and
+     * second-nearest median.
+     */
+    static int[] localSearch(PMedianInstance instance, int[] medians, long untilNanoTime) {
+        int n = instance.vertexCount();
+        int p = medians.length;
+        int[] current = medians.clone();
+        boolean[] open = new boolean[n];
+        for (int j : current) {
+            open[j] = true;
+        }
+        int[] first = new int[n];  // position in current of i's nearest median
+        int[] d1 = new int[n];     // distance to it
+        int[] d2 = new int[n];     // distance to the second nearest
+        boolean improved = true;
+        while (improved && System.nanoTime() < untilNanoTime) {
+            improved = false;
+            for (int i = 0; i < n; i++) {
+                d1[i] = Integer.MAX_VALUE;
+                d2[i] = Integer.MAX_VALUE;
+                for (int k = 0; k < p; k++) {
+                    int d = instance.distance(i, current[k]);
+                    if (d < d1[i]) {
+                        d2[i] = d1[i];
+                        d1[i] = d;
+                        first[i] = k;
+                    } else if (d < d2[i]) {
+                        d2[i] = d;
+                    }
+                }
+            }
+            long bestDelta = 0;
+            int bestOut = -1;
+            int bestIn = -1;
+            for (int in = 0; in < n; in++) {
+                if (open[in]) {
+                    continue;
+                }
+                for (int out = 0; out < p; out++) {
+                    long delta = 0;
+                    for (int i = 0; i < n; i++) {
+                        int kept = first[i] == out ? d2[i] : d1[i];
+                        delta += Math.min(kept, instance.distance(i, in)) - d1[i];
+                    }
+                    if (delta < bestDelta) {
+                        bestDelta = delta;
+                        bestOut = out;
+                        bestIn = in;
+                    }
+                }
+            }
+            if (bestOut >= 0) {
+                open[current[bestOut]] = false;
+                open[bestIn] = true;
+                current[bestOut] = bestIn;
+                improved = true;
+            }
+        }
+        return current;
+    }
+
+    private static int[] nearestDistances(PMedianInstance instance, int[] medians) {
+        int[] nearest = new int[instance.vertexCount()];
+        for (int i = 0; i < nearest.length; i++) {
+            nearest[i] = Integer.MAX_VALUE;
+            for (int j : medians) {
+                nearest[i] = Math.min(nearest[i], instance.distance(i, j));
+            }
+        }
+        return nearest;
+    }
+
+    private static void debug(String message) {
+        if (Boolean.getBoolean("vigil.solver.debug")) {
+            System.err.println("[orlib] " + message);
+        }
     }
 
     private static double seconds(long started) {

@@ -1,0 +1,267 @@
+package org.vigil.cot.codec;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import org.vigil.cot.event.CotEvent;
+import org.vigil.cot.event.CotPoint;
+import org.vigil.cot.event.Detail;
+import org.vigil.cot.event.XmlAttribute;
+import org.vigil.cot.event.XmlElement;
+import org.vigil.cot.proto.v1.Contact;
+import org.vigil.cot.proto.v1.Group;
+import org.vigil.cot.proto.v1.PrecisionLocation;
+import org.vigil.cot.proto.v1.Status;
+import org.vigil.cot.proto.v1.TakMessage;
+import org.vigil.cot.proto.v1.Takv;
+import org.vigil.cot.proto.v1.Track;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Converts between {@link CotEvent} and the TAK protocol v1 {@code TakMessage}
+ * (tak-protocol.md section 6). Sender rule: each of {@code contact}, {@code __group},
+ * {@code precisionlocation}, {@code status}, {@code takv}, {@code track} goes into its
+ * typed field only if it occurs once, has no children, carries only the attributes the
+ * typed message has and all its required ones; otherwise the whole element stays in
+ * {@code xmlDetail} with every other child. Receiver rule: {@code xmlDetail} first, then
+ * each typed field unless an element of the same name came in {@code xmlDetail}.
+ *
+ * <p>Not thread-safe (it holds an XML decoder for {@code xmlDetail}).
+ */
+public final class TakProtoCodec {
+
+    private static final Map<String, Set<String>> TYPED_ATTRIBUTES = Map.of(
+            "contact", Set.of("callsign", "endpoint"),
+            "__group", Set.of("name", "role"),
+            "precisionlocation", Set.of("geopointsrc", "altsrc"),
+            "status", Set.of("battery"),
+            "takv", Set.of("device", "platform", "os", "version"),
+            "track", Set.of("speed", "course"));
+    private static final Map<String, Set<String>> REQUIRED_ATTRIBUTES = Map.of(
+            "contact", Set.of("callsign"),
+            "__group", Set.of("name", "role"),
+            "precisionlocation", Set.of("geopointsrc", "altsrc"),
+            "status", Set.of("battery"),
+            "takv", Set.of("device", "platform", "os", "version"),
+            "track", Set.of("speed", "course"));
+
+    private CotXmlDecoder xmlDecoder;
+    /** The rejection reason for a message with only {@code takControl} (legal on the mesh). */
+    public static final String NO_EVENT = "TakMessage carries no cotEvent";
+
+    private final CotXmlEncoder xmlEncoder = new CotXmlEncoder();
+    private final int maxMessageBytes;
+
+    public TakProtoCodec() {
+        this(CotXmlDecoder.DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /** @param maxMessageBytes the largest payload (and xmlDetail) accepted, in bytes */
+    public TakProtoCodec(int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** The serialized {@code TakMessage} carrying {@code event}. */
+    public byte[] encode(CotEvent event) {
+        return toMessage(event).toByteArray();
+    }
+
+    /** Decodes a serialized {@code TakMessage} that must carry a {@code cotEvent}. */
+    public DecodeResult<CotEvent> decode(byte[] payload) {
+        if (payload.length > maxMessageBytes) {
+            return DecodeResult.rejected("message of " + payload.length + " bytes exceeds the limit of " + maxMessageBytes);
+        }
+        TakMessage m;
+        try {
+            m = TakMessage.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            return DecodeResult.rejected("malformed protobuf: " + CotXmlDecoder.oneLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            return DecodeResult.rejected("malformed protobuf: " + CotXmlDecoder.oneLine(String.valueOf(e)));
+        }
+        return fromMessage(m);
+    }
+
+    /** The {@code TakMessage} carrying {@code event}, with the typed-detail sender rule applied. */
+    public TakMessage toMessage(CotEvent e) {
+        org.vigil.cot.proto.v1.CotEvent.Builder b = org.vigil.cot.proto.v1.CotEvent.newBuilder()
+                .setType(e.type())
+                .setAccess(e.access())
+                .setQos(e.qos())
+                .setOpex(e.opex())
+                .setUid(e.uid())
+                .setSendTime(e.time().toEpochMilli())
+                .setStartTime(e.start().toEpochMilli())
+                .setStaleTime(e.stale().toEpochMilli())
+                .setHow(e.how())
+                .setLat(e.point().latDeg())
+                .setLon(e.point().lonDeg())
+                .setHae(e.point().haeMetres())
+                .setCe(e.point().ceMetres())
+                .setLe(e.point().leMetres());
+        if (!e.detail().isEmpty()) {
+            b.setDetail(toDetail(e.detail()));
+        }
+        return TakMessage.newBuilder().setCotEvent(b).build();
+    }
+
+    private org.vigil.cot.proto.v1.Detail toDetail(Detail detail) {
+        org.vigil.cot.proto.v1.Detail.Builder d = org.vigil.cot.proto.v1.Detail.newBuilder();
+        List<XmlElement> rest = new ArrayList<>();
+        for (XmlElement el : detail.elements()) {
+            if (!typable(el, detail) || !setTyped(d, el)) {
+                rest.add(el);
+            }
+        }
+        if (!rest.isEmpty()) {
+            d.setXmlDetail(xmlEncoder.encodeElements(rest));
+        }
+        return d.build();
+    }
+
+    private static boolean typable(XmlElement el, Detail detail) {
+        Set<String> allowed = TYPED_ATTRIBUTES.get(el.name());
+        if (allowed == null || !el.children().isEmpty() || detail.count(el.name()) != 1) {
+            return false;
+        }
+        for (XmlAttribute a : el.attributes()) {
+            if (!allowed.contains(a.name())) {
+                return false;
+            }
+        }
+        for (String required : REQUIRED_ATTRIBUTES.get(el.name())) {
+            if (el.attribute(required).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets the typed field for {@code el}; false when a value does not fit its type (then it stays XML). */
+    private static boolean setTyped(org.vigil.cot.proto.v1.Detail.Builder d, XmlElement el) {
+        try {
+            switch (el.name()) {
+                case "contact" -> d.setContact(Contact.newBuilder()
+                        .setCallsign(el.attribute("callsign").orElseThrow())
+                        .setEndpoint(el.attribute("endpoint").orElse("")));
+                case "__group" -> d.setGroup(Group.newBuilder()
+                        .setName(el.attribute("name").orElseThrow())
+                        .setRole(el.attribute("role").orElseThrow()));
+                case "precisionlocation" -> d.setPrecisionLocation(PrecisionLocation.newBuilder()
+                        .setGeopointsrc(el.attribute("geopointsrc").orElseThrow())
+                        .setAltsrc(el.attribute("altsrc").orElseThrow()));
+                case "status" -> d.setStatus(Status.newBuilder()
+                        .setBattery(Integer.parseUnsignedInt(el.attribute("battery").orElseThrow().trim())));
+                case "takv" -> d.setTakv(Takv.newBuilder()
+                        .setDevice(el.attribute("device").orElseThrow())
+                        .setPlatform(el.attribute("platform").orElseThrow())
+                        .setOs(el.attribute("os").orElseThrow())
+                        .setVersion(el.attribute("version").orElseThrow()));
+                case "track" -> d.setTrack(Track.newBuilder()
+                        .setSpeed(finite(el.attribute("speed").orElseThrow()))
+                        .setCourse(finite(el.attribute("course").orElseThrow())));
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static double finite(String text) {
+        double v = Double.parseDouble(text.trim());
+        if (!Double.isFinite(v)) {
+            throw new NumberFormatException("not finite: " + text);
+        }
+        return v;
+    }
+
+    /** The event in {@code m}, with the typed-detail receiver rule applied. */
+    public DecodeResult<CotEvent> fromMessage(TakMessage m) {
+        if (!m.hasCotEvent()) {
+            return DecodeResult.rejected(NO_EVENT);
+        }
+        org.vigil.cot.proto.v1.CotEvent c = m.getCotEvent();
+        for (Map.Entry<String, String> required : List.of(Map.entry("type", c.getType()),
+                Map.entry("uid", c.getUid()), Map.entry("how", c.getHow()))) {
+            if (required.getValue().isEmpty()) {
+                return DecodeResult.rejected("cotEvent lacks " + required.getKey());
+            }
+        }
+        if (c.getSendTime() < 0 || c.getStartTime() < 0 || c.getStaleTime() < 0) {
+            return DecodeResult.rejected("cotEvent time beyond the year 292 million");
+        }
+        if (c.getStaleTime() < c.getStartTime()) {
+            return DecodeResult.rejected("staleTime " + c.getStaleTime() + " is before startTime " + c.getStartTime());
+        }
+        Detail detail = Detail.EMPTY;
+        if (c.hasDetail()) {
+            DecodeResult<Detail> d = fromDetail(c.getDetail());
+            if (d instanceof DecodeResult.Rejected<Detail> r) {
+                return DecodeResult.rejected(r.reason());
+            }
+            detail = ((DecodeResult.Decoded<Detail>) d).value();
+        }
+        try {
+            CotPoint point = new CotPoint(c.getLat(), c.getLon(), c.getHae(), c.getCe(), c.getLe());
+            return DecodeResult.decoded(new CotEvent(c.getUid(), c.getType(), c.getHow(),
+                    Instant.ofEpochMilli(c.getSendTime()), Instant.ofEpochMilli(c.getStartTime()),
+                    Instant.ofEpochMilli(c.getStaleTime()), c.getAccess(), c.getQos(), c.getOpex(), point, detail));
+        } catch (RuntimeException e) {
+            return DecodeResult.rejected("invalid cotEvent: " + CotXmlDecoder.oneLine(e.getMessage()));
+        }
+    }
+
+    private DecodeResult<Detail> fromDetail(org.vigil.cot.proto.v1.Detail d) {
+        Detail detail = Detail.EMPTY;
+        if (!d.getXmlDetail().isEmpty()) {
+            if (xmlDecoder == null) {
+                xmlDecoder = new CotXmlDecoder(maxMessageBytes);
+            }
+            DecodeResult<Detail> parsed = xmlDecoder.decodeDetailFragment(d.getXmlDetail());
+            if (parsed instanceof DecodeResult.Rejected<Detail> r) {
+                return r;
+            }
+            detail = ((DecodeResult.Decoded<Detail>) parsed).value();
+        }
+        if (d.hasContact() && detail.first("contact").isEmpty()) {
+            List<XmlAttribute> a = new ArrayList<>();
+            a.add(new XmlAttribute("callsign", d.getContact().getCallsign()));
+            if (!d.getContact().getEndpoint().isEmpty()) {
+                a.add(new XmlAttribute("endpoint", d.getContact().getEndpoint()));
+            }
+            detail = detail.with(XmlElement.empty("contact", a));
+        }
+        if (d.hasGroup() && detail.first("__group").isEmpty()) {
+            detail = detail.with(XmlElement.empty("__group", List.of(
+                    new XmlAttribute("name", d.getGroup().getName()),
+                    new XmlAttribute("role", d.getGroup().getRole()))));
+        }
+        if (d.hasPrecisionLocation() && detail.first("precisionlocation").isEmpty()) {
+            detail = detail.with(XmlElement.empty("precisionlocation", List.of(
+                    new XmlAttribute("geopointsrc", d.getPrecisionLocation().getGeopointsrc()),
+                    new XmlAttribute("altsrc", d.getPrecisionLocation().getAltsrc()))));
+        }
+        if (d.hasStatus() && detail.first("status").isEmpty()) {
+            detail = detail.with(XmlElement.empty("status", List.of(
+                    new XmlAttribute("battery", Integer.toUnsignedString(d.getStatus().getBattery())))));
+        }
+        if (d.hasTakv() && detail.first("takv").isEmpty()) {
+            Takv t = d.getTakv();
+            detail = detail.with(XmlElement.empty("takv", List.of(
+                    new XmlAttribute("device", t.getDevice()), new XmlAttribute("platform", t.getPlatform()),
+                    new XmlAttribute("os", t.getOs()), new XmlAttribute("version", t.getVersion()))));
+        }
+        if (d.hasTrack() && detail.first("track").isEmpty()) {
+            detail = detail.with(XmlElement.empty("track", List.of(
+                    new XmlAttribute("course", CotXmlEncoder.number(d.getTrack().getCourse())),
+                    new XmlAttribute("speed", CotXmlEncoder.number(d.getTrack().getSpeed())))));
+        }
+        return DecodeResult.decoded(detail);
+    }
+}
