@@ -1,5 +1,6 @@
 package org.vigil.track.associate;
 
+import org.vigil.track.DisjointSets;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.track.gate.Hypotheses;
@@ -29,7 +30,7 @@ public final class Clusters {
         int[] det = h.detection();
         for (int i = 0; i < tracks; i++) {
             for (int e = start[i]; e < start[i + 1]; e++) {
-                union(parent, i, tracks + det[e]);
+                DisjointSets.union(parent, i, tracks + det[e]);
             }
         }
         int[] label = new int[parent.length];
@@ -40,18 +41,18 @@ public final class Clusters {
         int[] detCount = new int[parent.length];
         for (int i = 0; i < tracks; i++) {
             if (start[i + 1] > start[i]) {
-                trackCount[find(parent, i)]++;
+                trackCount[DisjointSets.find(parent, i)]++;
             }
         }
         for (int j = 0; j < detectionCount; j++) {
-            detCount[find(parent, tracks + j)]++;
+            detCount[DisjointSets.find(parent, tracks + j)]++;
         }
         List<Cluster> out = new ArrayList<>();
         for (int i = 0; i < tracks; i++) {
             if (start[i + 1] == start[i]) {
                 continue;
             }
-            int root = find(parent, i);
+            int root = DisjointSets.find(parent, i);
             if (label[root] < 0) {
                 label[root] = trackLists.size();
                 trackLists.add(new int[trackCount[root]]);
@@ -62,7 +63,7 @@ public final class Clusters {
             trackLists.get(label[root])[trackCount[root]++] = i;
         }
         for (int j = 0; j < detectionCount; j++) {
-            int root = find(parent, tracks + j);
+            int root = DisjointSets.find(parent, tracks + j);
             if (label[root] >= 0) {
                 detLists.get(label[root])[detCount[root]++] = j;
             }
@@ -73,18 +74,4 @@ public final class Clusters {
         return out;
     }
 
-    private static int find(int[] parent, int x) {
-        while (parent[x] != x) {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        return x;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a), rb = find(parent, b);
-        if (ra != rb) {
-            parent[ra] = rb;
-        }
-    }
 }

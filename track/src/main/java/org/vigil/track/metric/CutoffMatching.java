@@ -1,5 +1,6 @@
 package org.vigil.track.metric;
 
+import org.vigil.track.DisjointSets;
 import java.util.Arrays;
 import org.vigil.track.associate.LinearAssignment;
 
@@ -68,7 +69,7 @@ final class CutoffMatching {
                             ea.add(i);
                             eb.add(j);
                             ed.add(d);
-                            union(parent, i, n + j);
+                            DisjointSets.union(parent, i, n + j);
                         }
                     }
                 }
@@ -80,7 +81,7 @@ final class CutoffMatching {
         int[] root = new int[edges];
         for (int e = 0; e < edges; e++) {
             byRoot[e] = e;
-            root[e] = find(parent, ea.data[e]);
+            root[e] = DisjointSets.find(parent, ea.data[e]);
         }
         Arrays.sort(byRoot, (x, y) -> Integer.compare(root[x], root[y]));
         double cp = Math.pow(c, p);
@@ -146,20 +147,6 @@ final class CutoffMatching {
         return (((long) cx) << 32) ^ (((long) cy) & 0xffffffffL);
     }
 
-    private static int find(int[] parent, int x) {
-        while (parent[x] != x) {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        return x;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a), rb = find(parent, b);
-        if (ra != rb) {
-            parent[ra] = rb;
-        }
-    }
 
     private static final class IntList {
         int[] data = new int[16];
