@@ -30,20 +30,21 @@ import org.vigil.posture.model.SolveStatus;
  * </pre>
  * Summing the chained constraints gives Elloumi's z_i^k + Σ_{j : d_ij ≤ D_i^k} y_j ≥ 1, with the
  * same linear relaxation (whose bound equals that of the classic x_ij ≤ y_j formulation) but
- * with each y_j appearing once per vertex instead of once per distance: O(n²) non-zeros
- * instead of O(n³). Because exactly n − p vertices are not medians, any n − p + 1 vertices hold
+ * with each y_j appearing once per vertex instead of once per larger distance: O(n²) non-zeros
+ * instead of up to O(n³). Because exactly n − p vertices are not medians, any n − p + 1 vertices hold
  * a median: z_i^k is fixed to 0, and dropped, from the first k whose ball around i holds
  * n − p + 1 vertices. Distances are integers, so the objective is exact.
  *
  * <p>The model is small because these graphs have few distinct distances: pmed26 (n = 600, p = 5)
  * has 27 k z-variables where the x_ij formulation has 360 k, and pmed40 (n = 900, p = 90) 25 k
- * where x_ij has 810 k. A greedy-then-vertex-substitution solution is given as a hint, so CP-SAT
- * starts with a near-optimal incumbent and can fix variables by reduced cost at once.
+ * where x_ij has 810 k (the x_ij model itself was not run). A greedy-then-vertex-substitution
+ * solution is given as a hint, so CP-SAT starts with a near-optimal incumbent and can fix
+ * variables by reduced cost at once (its search costs at most a tenth of the time limit).
  *
- * <p>Why CP-SAT with one worker (measured on 2 busy cores, see bench/orlib/README.md): it proves
- * pmed1–10 in under 10 s each, pmed40 in about 40 s and pmed26 in about 4 min, while SCIP on the
- * same model spent a minute on pmed26's root LP and still had a 7 % gap after three; a second
- * CP-SAT worker made pmed6–8 slower, not faster.
+ * <p>Why CP-SAT with one worker (measured on 2 cores shared with other builds, see
+ * bench/orlib/README.md): it proves pmed1–10 in under 10 s each, pmed40 in about 30 s, pmed26 in
+ * about 3 min and pmed35 in about 13 min, while SCIP on the same model spent a minute on pmed26's
+ * root LP and still had a 7 % gap after three; a second CP-SAT worker made pmed6–8 slower.
  */
 public final class PMedianSolver {
 

@@ -194,6 +194,44 @@ final class PostureModel {
         return Math.round(site.distanceToSupplyMetres() / 10_000);
     }
 
+    /**
+     * Cuts plans that an equally protective, cheaper plan dominates: a unit on a site it
+     * does not guard protects nothing there, so only a single mechanised unit (for its
+     * reach as a QRF) may stand on an unguarded site. Removing the others keeps the
+     * protection and lowers troops and supply, so no lexicographic optimum is lost,
+     * and the solver no longer explores partial garrisons. Added for the troops and
+     * supply solve only: measured, they slow the protection solve down threefold.
+     */
+    void addDominanceRules() {
+        for (int s = 0; s < candidates.size(); s++) {
+            BoolVar gv = guarded.get(candidates.get(s).id());
+            LinearExprBuilder others = LinearExpr.newBuilder();
+            LinearExprBuilder qrf = LinearExpr.newBuilder();
+            long othersMax = 0, qrfMax = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                IntVar x = n[g][s];
+                if (x == null) {
+                    continue;
+                }
+                long ub = x.getDomain().max();
+                if (groups.get(g).type().isQuickReactionForce()) {
+                    qrf.addTerm(x, 1);
+                    qrfMax += ub;
+                } else {
+                    others.addTerm(x, 1);
+                    othersMax += ub;
+                }
+            }
+            if (gv == null) {
+                model.addLessOrEqual(others, 0);
+                model.addLessOrEqual(qrf, 1);
+            } else {
+                model.addLessOrEqual(others.addTerm(gv, -othersMax), 0);
+                model.addLessOrEqual(qrf.addTerm(gv, -Math.max(0, qrfMax - 1)), 1);
+            }
+        }
+    }
+
     /** The distinct strengths of the groups that may be stationed at candidate s. */
     private int[] allowedStrengths(int s) {
         return java.util.stream.IntStream.range(0, groups.size()).filter(g -> n[g][s] != null)

@@ -84,6 +84,7 @@ public final class PostureSolver {
         // Stage 2: hold the protection; fewest troops, then shortest supply lines, as one
         // objective in which a troop (in gcd multiples) outweighs every supply difference.
         m.model.addGreaterOrEqual(m.protectionHalfPoints, protection);
+        m.addDominanceRules();
         m.hintFrom(s1);
         m.model.minimize(LinearExpr.newBuilder().addTerm(m.totalStrengthInGcds, m.supplyScale)
                 .add(m.supplyEffort).build());
