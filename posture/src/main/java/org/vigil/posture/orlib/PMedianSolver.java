@@ -166,6 +166,12 @@ public final class PMedianSolver {
             }
             value = instance.cost(Arrays.copyOf(chosen, c));
         }
+        if (outcome == SolveStatus.UNKNOWN || (outcome == SolveStatus.FEASIBLE && instance.cost(start) < value)) {
+            // Out of time before CP-SAT loaded the hint (its presolve of a large instance takes
+            // seconds): the heuristic's medians are still a solution.
+            outcome = SolveStatus.FEASIBLE;
+            value = instance.cost(start);
+        }
         return new OrlibResult(instance.name(), value, outcome, seconds(started));
     }
 

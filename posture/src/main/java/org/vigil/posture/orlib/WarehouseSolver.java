@@ -108,11 +108,11 @@ public final class WarehouseSolver {
         // Start SCIP from a heuristic set of open sites: with an incumbent at the root, reduced-cost
         // fixing closes most sites as soon as the first LP is solved. Only y is hinted; SCIP
         // completes the partial solution with the exact transportation LP.
-        boolean[] start = dropHeuristic(instance);
+        OpenSites start = dropHeuristic(instance);
         if (start != null) {
             double[] values = new double[m];
             for (int i = 0; i < m; i++) {
-                values[i] = start[i] ? 1 : 0;
+                values[i] = start.open()[i] ? 1 : 0;
             }
             solver.setHint(open, values);
             // SCIP drops a partial solution with over 85 % of its variables unset unless told
@@ -136,9 +136,19 @@ public final class WarehouseSolver {
             default -> SolveStatus.UNKNOWN;
         };
         double value = outcome.hasPlan() ? objective.value() : Double.NaN;
+        if (start != null && (outcome == SolveStatus.UNKNOWN
+                || (outcome == SolveStatus.FEASIBLE && start.cost() < value))) {
+            // Out of time before SCIP had a solution: the heuristic's is still one.
+            outcome = SolveStatus.FEASIBLE;
+            value = start.cost();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         solver.delete();
         return new OrlibResult(instance.name(), value, outcome, seconds);
+    }
+
+    /** A set of open sites and the cost of a feasible assignment to them. */
+    record OpenSites(boolean[] open, double cost) {
     }
 
     /**
@@ -146,7 +156,7 @@ public final class WarehouseSolver {
      * cost most, priced by {@link #greedyCost}. Returns null when even all sites lack capacity.
      * O(m² · n) pricings of a customer at worst; about a second for 100 × 1000.
      */
-    static boolean[] dropHeuristic(CapacitatedWarehouseInstance instance) {
+    static OpenSites dropHeuristic(CapacitatedWarehouseInstance instance) {
         int m = instance.siteCount();
         int n = instance.customerCount();
         // Orders fixed once: customers by decreasing demand, and each customer's sites by cost.
@@ -182,7 +192,7 @@ public final class WarehouseSolver {
                 }
             }
             if (bestSite < 0) {
-                return open;
+                return new OpenSites(open, current);
             }
             open[bestSite] = false;
             current = best;

@@ -48,22 +48,18 @@ public final class PostureSolver {
     }
 
     public Plan solve(PostureProblem problem) {
-        return solve(problem, List.of(), 0);
+        return solve(problem, List.of());
     }
 
     /**
      * @param hint             a previous plan's stations to start from (may be empty)
-     * @param minimumObjective protection the plan must reach (a smaller cap's optimum, in sweeps)
      */
-    public Plan solve(PostureProblem problem, List<Station> hint, double minimumObjective) {
+    public Plan solve(PostureProblem problem, List<Station> hint) {
         long started = System.nanoTime();
         double deadline = timeLimit.toMillis() / 1000.0;
         PostureModel m = new PostureModel(problem, true);
         if (!hint.isEmpty()) {
             m.hint(hint);
-        }
-        if (minimumObjective > 0) {
-            m.model.addGreaterOrEqual(m.protectionHalfPoints, (long) Math.ceil(2 * minimumObjective - 1e-9));
         }
 
         m.model.maximize(m.protectionHalfPoints);
@@ -71,7 +67,7 @@ public final class PostureSolver {
         CpSolverStatus st1 = s1.solve(m.model);
         debug("stage 1 " + st1 + " " + s1.objectiveValue() + " bound " + s1.bestObjectiveBound() + " at " + seconds(started));
         if (st1 == CpSolverStatus.INFEASIBLE) {
-            return noPlan(problem, SolveStatus.INFEASIBLE, diagnose(problem, minimumObjective), started);
+            return noPlan(problem, SolveStatus.INFEASIBLE, diagnose(problem), started);
         }
         if (st1 != CpSolverStatus.OPTIMAL && st1 != CpSolverStatus.FEASIBLE) {
             return noPlan(problem, SolveStatus.UNKNOWN, noPlanInTime(st1), started);
@@ -140,7 +136,7 @@ public final class PostureSolver {
     }
 
     /** Names the requirement and the rule that blocks it. */
-    String diagnose(PostureProblem p, double minimumObjective) {
+    String diagnose(PostureProblem p) {
         String req = "requirement '" + p.requirementLabel() + "'";
         for (PostureSite r : p.requiredSites()) {
             Optional<String> blocked = p.stationingBlockedBy(r);
@@ -183,9 +179,6 @@ public final class PostureSolver {
                         + " stationed, and a cap of %,d allows at most %,d", req, ids, need, p.rules().capTroops(),
                         p.rules().capTroops() - 1);
             }
-        }
-        if (minimumObjective > 0) {
-            return "no plan reaches the protection " + minimumObjective + " required of it";
         }
         return req + ": no plan meets all the rules together (troop cap, stand-off, caveats, capacities)";
     }

@@ -62,6 +62,19 @@ class OrlibSolverTest {
     }
 
     @Test
+    void aTinyTimeLimitStillReportsTheHeuristicSolutions() throws IOException {
+        OrlibData.Optimum pmed = OrlibData.optima("pmed").get(5); // pmed6, 200 vertices
+        OrlibResult p = new PMedianSolver(Duration.ofMillis(1), 1).solve(PMedianInstance.read(pmed.file()));
+        assertThat(p.status().hasPlan()).isTrue();
+        assertThat(p.objective()).isGreaterThanOrEqualTo(pmed.value());
+
+        OrlibData.Optimum cap = OrlibData.optima("cap").get(8); // cap131, 50 sites
+        OrlibResult c = new WarehouseSolver(Duration.ofMillis(1), 1).solve(CapacitatedWarehouseInstance.read(cap.file()));
+        assertThat(c.status().hasPlan()).isTrue();
+        assertThat(c.objective()).isGreaterThanOrEqualTo(cap.value() - 0.01);
+    }
+
+    @Test
     void pMedianWithEveryVertexAMedianCostsNothing() throws IOException {
         Path file = Files.writeString(dir.resolve("all.txt"), "3 2 3\n1 2 4\n2 3 5\n");
         OrlibResult result = new PMedianSolver(LIMIT, 1).solve(PMedianInstance.read(file));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.posture.Fixtures;
 import org.vigil.posture.model.SolveStatus;
+import org.vigil.posture.solve.PostureSolver;
 
 class SweepTest {
 
@@ -35,6 +36,21 @@ class SweepTest {
         String svg = SweepWriter.svg(points, SweepWriter.Axis.CAP, 2000, "Protection against the cap", "sub");
         assertThat(svg).startsWith("<svg").contains("Protection against the cap").contains("Troop cap")
                 .contains("guarded").contains("10,000");
+    }
+
+    @Test
+    void staysMonotoneWhenSolvesStopAtTheirTimeLimit() {
+        // A quarter of a second proves nothing; the previous plan must still carry the curve.
+        PostureSolver hurried = new PostureSolver(java.time.Duration.ofMillis(250), 2);
+        List<SweepPoint> points = new Sweep(hurried)
+                .caps(Fixtures.DEFAULT_PROBLEM, Sweep.range(20_000, 30_000, 2_500), p -> { });
+        for (int i = 1; i < points.size(); i++) {
+            assertThat(points.get(i).objective()).isGreaterThanOrEqualTo(points.get(i - 1).objective());
+            if (points.get(i - 1).status().hasPlan()) {
+                assertThat(points.get(i).status().hasPlan()).isTrue();
+                assertThat(points.get(i).totalStrength()).isLessThan((int) points.get(i).value());
+            }
+        }
     }
 
     @Test
