@@ -1,7 +1,10 @@
 package org.vigil.app.cli;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalDouble;
@@ -79,15 +82,16 @@ public final class BenchOrlibCommand implements Callable<Integer> {
     /**
      * One JSON line; an objective that does not exist (no solution) is null, not NaN. The objective
      * is rounded to 1e-6, below OR-Library's three printed decimals, to drop the last-bit noise of
-     * summing doubles (932615.7500000001); seconds to the millisecond.
+     * summing doubles (932615.7500000001) and printed in plain digits; seconds to the millisecond.
      */
     static String json(OrlibResult result) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
         ObjectNode line = mapper.createObjectNode();
         line.put("instance", result.instance());
         if (Double.isFinite(result.objective())) {
             double objective = result.objective();
-            line.put("objective", Math.abs(objective) < 1e12 ? Math.round(objective * 1e6) / 1e6 : objective);
+            double rounded = Math.abs(objective) < 1e12 ? Math.round(objective * 1e6) / 1e6 : objective;
+            line.put("objective", BigDecimal.valueOf(rounded)); // plain digits, not 1.92408E7
         } else {
             line.putNull("objective");
         }
