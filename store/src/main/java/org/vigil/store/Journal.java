@@ -1,0 +1,33 @@
+package org.vigil.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The append-only journal of accepted reports. A report is acknowledged to its sender only
+ * once the future of its append has completed: by then it is durable (committed, and
+ * fsynced where the database does so). Appends from many threads are group-committed: one
+ * transaction, one sync, for every report waiting when the writer takes its next batch.
+ */
+public interface Journal {
+
+    /**
+     * Appends the reports as one all-or-nothing unit. The future completes with their ids, in
+     * the order given, once they are durable; it fails (and nothing of the batch is kept) if
+     * the database refuses them.
+     */
+    CompletableFuture<long[]> append(List<NewReport> reports);
+
+    Optional<JournalEntry> get(long id);
+
+    /**
+     * Calls {@code consumer} for every entry with {@code id > afterId}, in id order, and
+     * returns the last id passed to it ({@code afterId} when there were none).
+     */
+    long replay(long afterId, Consumer<JournalEntry> consumer);
+
+    /** The highest id journaled so far, 0 when the journal is empty. */
+    long lastId();
+}
