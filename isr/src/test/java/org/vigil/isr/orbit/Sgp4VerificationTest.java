@@ -38,7 +38,7 @@ class Sgp4VerificationTest {
      *   <li>33333 (e = 0.995, perigee inside the Earth): the semi-major axis recovered at epoch.
      *       Orekit ({@code TLEPropagator} initialisation) uses Spacetrack Report #3's
      *       a0'' = a0 / (1 - delta0); Vallado's {@code initl} uses (ke / n0'')^(2/3). They agree to
-     *       third order in delta0, which is ~1e-3 for ordinary orbits but not at e = 0.995
+     *       third order in delta0, which is ~1e-3 for ordinary orbits but -0.13 at e = 0.995
      *       (2.43803 vs 2.43630 Earth radii): the J2 secular rates of node and perigee differ by
      *       1e-4 and 3.3e-4 rad/min, 3,398 km after 20 minutes.</li>
      *   <li>20413, second entry (1,844,000 minutes, 3.5 years after epoch): lunar-solar secular
@@ -46,8 +46,11 @@ class Sgp4VerificationTest {
      *       {@code DeepSDP4.deepPeriodicEffects} applies the Lyddane form when
      *       |perturbed inclination| &lt; 0.2 rad; Vallado's {@code dpper} when the signed
      *       inclination is below 0.2, so at -0.289 rad the reference takes the Lyddane branch and
-     *       Orekit the direct one. The mean elements agree to 1e-15; the osculating perigee and node
-     *       do not, up to 27,920 km and 2.0 km/s.</li>
+     *       Orekit the direct one. The mean elements agree to rounding; the osculating node and
+     *       perigee do not: up to 27,920 km and 2.0 km/s. With sin i &lt; 0 the reference's
+     *       atan2 puts the node 180 degrees from the mean node, so its orbit plane is the mirror
+     *       image of Orekit's (same 16.55 degree inclination, normals 33 degrees apart at
+     *       1,844,000 min); Orekit's plane is within 1 degree of the mean elements' plane.</li>
      * </ul>
      * Neither can be changed through Orekit's API short of rewriting its private initialisation
      * or its periodic terms, which the issue rules out (no hand-written orbit model).
