@@ -1,5 +1,7 @@
 package org.vigil.sim;
 
+import org.vigil.track.geo.LocalTangentPlane;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,7 +91,12 @@ public final class Simulation implements Iterator<SimulatedScan> {
         h.put("clutter_rate", num(settings.clutterPerScan()));
         h.put("sigma_m", num(settings.sigmaMetres()));
         h.put("region", num(r.xMinMetres()) + "," + num(r.xMaxMetres()) + "," + num(r.yMinMetres()) + "," + num(r.yMaxMetres()));
-        h.put("sensor_mode", "rr");
+        h.put("sensor_mode", sensors.size() == 1 ? "rr" : "mixed");
+        if (sensors.size() > 1) {
+            // one sigma per sensor id, as FORMAT.md's comma list (each detection row carries its own too)
+            h.put("sigma_m", String.join(",", sensors.stream().map(Simulation::nominalSigma).toList()));
+            h.put("sensors", String.join(",", sensors.stream().map(x -> x.getClass().getSimpleName()).toList()));
+        }
         h.put("convoys", Integer.toString(settings.convoys()));
         h.put("convoy_size", Integer.toString(settings.convoySize()));
         h.put("generator", "vigil-sim");
@@ -98,13 +105,31 @@ public final class Simulation implements Iterator<SimulatedScan> {
 
     /** Runs the whole simulation into a scenario file. */
     public static void write(SimulationSettings settings, Path out) {
-        Simulation sim = new Simulation(settings);
-        try (ScenarioWriter w = new ScenarioWriter(out, sim.header())) {
+        write(new Simulation(settings), out, null);
+    }
+
+    /**
+     * Runs {@code sim} into a scenario file: in its local plane (metres) when {@code plane} is
+     * null, else in WGS84 with that plane's origin at the region's (0, 0) (see ScenarioWriter).
+     */
+    public static void write(Simulation sim, Path out, LocalTangentPlane plane) {
+        try (ScenarioWriter w = new ScenarioWriter(out, sim.header(), plane)) {
             while (sim.hasNext()) {
                 SimulatedScan s = sim.next();
                 w.scan(s.timeSeconds(), s.ids(), s.xMetres(), s.yMetres(), s.frames());
             }
         }
+    }
+
+    private static String nominalSigma(Sensor s) {
+        return num(switch (s) {
+            case org.vigil.sim.sensor.AreaSurveillanceSensor a -> a.sigmaMetres();
+            case org.vigil.sim.sensor.DroneVideo d -> d.sigmaMetres();
+            case org.vigil.sim.sensor.GmtiAircraft g -> g.sigmaMetres();
+            case org.vigil.sim.sensor.SatellitePass p -> p.sigmaMetres();
+            case org.vigil.sim.sensor.ObservationPost o -> o.rangeSigmaMetres();
+            default -> 10.0;
+        });
     }
 
     @Override

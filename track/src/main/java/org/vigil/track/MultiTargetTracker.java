@@ -158,7 +158,7 @@ public final class MultiTargetTracker {
         if (to - from == 1 && a.weight()[from] == 1.0) {
             Detection d = detections.get(a.detection()[from]);
             double lr = existenceModel.likelihoodRatio(updater.innovation(predicted, d).logDensity());
-            track.updated(updater.update(predicted, d), existenceModel.detected(existence, lr));
+            track.updated(updater.update(predicted, d), existenceModel.detected(existence, lr), d);
             return;
         }
         // Probabilistic data association: a mixture over the detections and "missed". The

@@ -19,9 +19,11 @@ import org.vigil.track.model.GaussianState;
  * @param detections         detections processed
  * @param loopSeconds        wall time of the tracking loop (frames in, tracks out), s
  * @param distinctTrackIds   number of distinct confirmed track ids reported
+ * @param loopCpuSeconds     CPU time of the thread that ran the loop, s (excludes time spent waiting for a
+ *                           core on a busy machine, and work on other threads for very large frames)
  */
 public record ScenarioRun(List<PlanarPoints> tracks, List<Row> rows, long detections, double loopSeconds,
-                          long distinctTrackIds) {
+                          long distinctTrackIds, double loopCpuSeconds) {
 
     /** One track-file row. */
     public record Row(double timeSeconds, long trackId, double xMetres, double yMetres) {
@@ -33,6 +35,8 @@ public record ScenarioRun(List<PlanarPoints> tracks, List<Row> rows, long detect
         List<Row> rows = new ArrayList<>();
         java.util.Set<Long> ids = new java.util.HashSet<>();
         long detections = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (Scan scan : scenario.scans()) {
             for (Frame f : scan.frames()) {
@@ -53,7 +57,8 @@ public record ScenarioRun(List<PlanarPoints> tracks, List<Row> rows, long detect
             perScan.add(new PlanarPoints(x, y));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new ScenarioRun(perScan, rows, detections, seconds, ids.size());
+        double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+        return new ScenarioRun(perScan, rows, detections, seconds, ids.size(), cpu);
     }
 
     /** Detections per second of the tracking loop. */
@@ -69,7 +74,12 @@ public record ScenarioRun(List<PlanarPoints> tracks, List<Row> rows, long detect
 
     /** Writes the track file. */
     public void write(java.nio.file.Path path) {
-        try (TrackWriter w = new TrackWriter(path)) {
+        write(path, null);
+    }
+
+    /** Writes the track file in the plane and units of {@code scenario} (latitude and longitude for a WGS84 one). */
+    public void write(java.nio.file.Path path, Scenario scenario) {
+        try (TrackWriter w = new TrackWriter(path, scenario == null ? null : scenario.tangentPlane().orElse(null))) {
             for (Row r : rows) {
                 w.write(r.timeSeconds(), r.trackId(), r.xMetres(), r.yMetres());
             }

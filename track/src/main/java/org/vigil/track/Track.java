@@ -1,5 +1,6 @@
 package org.vigil.track;
 
+import org.vigil.track.model.Detection;
 import org.vigil.track.model.StateEstimate;
 
 /**
@@ -19,6 +20,7 @@ public final class Track {
     private int consecutiveMisses;
     private boolean confirmed;
     private double lastUpdateSeconds;
+    private Detection lastDetection;
 
     Track(long id, StateEstimate state, double existence) {
         this.id = id;
@@ -80,7 +82,22 @@ public final class Track {
         this.existence = existenceNow;
     }
 
+    /**
+     * The detection of the last hard (single-detection) update, or {@code null} after a
+     * probabilistic (mixture) update; lets a wrapper carry state the planar filter does not
+     * hold, such as the vertical channel of an air track.
+     */
+    public Detection lastDetection() {
+        return lastDetection;
+    }
+
+    void updated(StateEstimate posterior, double existenceNow, Detection detection) {
+        updated(posterior, existenceNow);
+        this.lastDetection = detection;
+    }
+
     void updated(StateEstimate posterior, double existenceNow) {
+        this.lastDetection = null;
         this.state = posterior;
         this.existence = existenceNow;
         this.hitHistory = (hitHistory << 1) | 1;

@@ -113,6 +113,13 @@ public record TrackerConfiguration(double qMetres2PerSecond3, double detectionPr
                 maxGateRadiusMetres, confirmExistence, deleteExistence, maxPositionSigmaMetres, region, name, parallel, motion);
     }
 
+    /** The same with another NCV acceleration noise spectral density, m^2/s^3. */
+    public TrackerConfiguration withQ(double newQMetres2PerSecond3) {
+        return new TrackerConfiguration(newQMetres2PerSecond3, detectionProbability, clutterDensityPerSquareMetre,
+                birthDensityPerSquareMetre, deathRatePerSecond, velocitySigmaMetresPerSecond, gateProbability,
+                maxGateRadiusMetres, confirmExistence, deleteExistence, maxPositionSigmaMetres, region, associator, parallel, motion);
+    }
+
     /** The same, single-threaded or not. */
     public TrackerConfiguration withParallel(boolean value) {
         return new TrackerConfiguration(qMetres2PerSecond3, detectionProbability, clutterDensityPerSquareMetre,
@@ -126,6 +133,21 @@ public record TrackerConfiguration(double qMetres2PerSecond3, double detectionPr
                 birthDensityPerSquareMetre, deathRatePerSecond, velocitySigmaMetresPerSecond, gateProbability,
                 maxGateRadiusMetres, confirmExistence, deleteExistence, maxPositionSigmaMetres, region, associator, parallel, name);
     }
+
+    /**
+     * Existence below which a track is dropped: {@code deleteExistence}, or, where clutter is so
+     * dense that a new track starts below that ({@code initial = birth / (birth + clutter)}),
+     * {@value #TENTATIVE_DELETE_FRACTION} of the initial existence. Without the second bound,
+     * every new track in dense clutter would be dropped at its second scan unless its second
+     * detection alone lifted it tenfold, so no track would ever be confirmed; with it, a
+     * tentative track survives one miss (a miss multiplies small odds by {@code 1 - pd}).
+     */
+    public double deletionExistence() {
+        return Math.min(deleteExistence, TENTATIVE_DELETE_FRACTION * existenceModel().initial());
+    }
+
+    /** See {@link #deletionExistence()}. */
+    public static final double TENTATIVE_DELETE_FRACTION = 0.1;
 
     /** The existence model these parameters define. */
     public ExistenceModel existenceModel() {
@@ -158,7 +180,7 @@ public record TrackerConfiguration(double qMetres2PerSecond3, double detectionPr
             default -> throw new IllegalArgumentException("unknown associator '" + associator + "' (gnn or jpda)");
         };
         List<Deleter> deleters = new ArrayList<>();
-        deleters.add(new ExistenceDeleter(deleteExistence));
+        deleters.add(new ExistenceDeleter(deletionExistence()));
         deleters.add(new CovarianceDeleter(maxPositionSigmaMetres));
         region.ifPresent(r -> deleters.add(new RegionDeleter(r)));
         return new MultiTargetTracker(

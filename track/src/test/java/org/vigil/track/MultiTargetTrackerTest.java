@@ -25,6 +25,10 @@ class MultiTargetTrackerTest {
 
     /** Two targets crossing at right angles, detected every second with 10 m noise. */
     private static List<Frame> crossing(long seed, int scans) {
+        return crossing(seed, scans, 10);
+    }
+
+    private static List<Frame> crossing(long seed, int scans, double sigmaMetres) {
         Random rng = new Random(seed);
         List<Frame> frames = new ArrayList<>();
         for (int k = 0; k < scans; k++) {
@@ -32,7 +36,8 @@ class MultiTargetTrackerTest {
             double[][] truth = {{-300 + 10 * t, 0}, {0, -300 + 10 * t}};
             List<Detection> ds = new ArrayList<>();
             for (double[] p : truth) {
-                ds.add(Detection.position(t, 1, p[0] + 10 * rng.nextGaussian(), p[1] + 10 * rng.nextGaussian(), 10));
+                ds.add(Detection.position(t, 1, p[0] + sigmaMetres * rng.nextGaussian(),
+                        p[1] + sigmaMetres * rng.nextGaussian(), sigmaMetres));
             }
             frames.add(new Frame(t, 1, ds));
         }
@@ -58,6 +63,54 @@ class MultiTargetTrackerTest {
             double speed = Math.hypot(g.vxMetresPerSecond(), g.vyMetresPerSecond());
             assertThat(speed).isBetween(8.0, 12.0);
         }
+    }
+
+    /**
+     * Dense clutter (100 false detections per scan over 30 x 30 km, as a generated scenario
+     * that once left this tracker with no track at all): the two crossing targets are confirmed
+     * within a few scans and kept, and clutter gives few confirmed tracks. Detections have 25 m
+     * noise, so a new track's second detection is not overwhelmingly likelier than clutter.
+     */
+    @Test
+    void tracksAreConfirmedInDenseClutter() {
+        double half = 15_000;
+        double clutterPerScan = 100;
+        TrackerConfiguration c = TrackerConfiguration.defaults();
+        c = new TrackerConfiguration(0.05, 0.9, clutterPerScan / (4 * half * half), c.birthDensityPerSquareMetre(),
+                c.deathRatePerSecond(), c.velocitySigmaMetresPerSecond(), c.gateProbability(), c.maxGateRadiusMetres(),
+                c.confirmExistence(), c.deleteExistence(), c.maxPositionSigmaMetres(),
+                java.util.Optional.of(new org.vigil.track.model.Region(-half, half, -half, half)), "gnn", false, "ncv");
+        assertThat(c.existenceModel().initial()).isLessThan(c.deleteExistence());
+        MultiTargetTracker tracker = c.build();
+        Random rng = new Random(42);
+        int confirmedFalse = 0;
+        for (Frame f : crossing(9, 60, 25)) {
+            List<Detection> ds = new ArrayList<>(f.detections());
+            int n = (int) Math.round(clutterPerScan + 10 * rng.nextGaussian());
+            for (int i = 0; i < n; i++) {
+                ds.add(Detection.position(f.timeSeconds(), 1, (2 * rng.nextDouble() - 1) * half,
+                        (2 * rng.nextDouble() - 1) * half, 25));
+            }
+            java.util.Collections.shuffle(ds, rng);
+            tracker.process(new Frame(f.timeSeconds(), 1, ds));
+            for (Track t : tracker.confirmedTracks()) {
+                GaussianState g = t.state().gaussian();
+                if (Math.hypot(g.xMetres(), g.yMetres() - 0) > 400 && Math.hypot(g.xMetres(), g.yMetres()) > 400
+                        && Math.abs(g.yMetres()) > 100 && Math.abs(g.xMetres()) > 100) {
+                    confirmedFalse++;
+                }
+            }
+            if (f.timeSeconds() >= 5) {
+                long onTargets = tracker.confirmedTracks().stream().filter(t -> {
+                    GaussianState g = t.state().gaussian();
+                    double k = f.timeSeconds();
+                    return Math.hypot(g.xMetres() - (-300 + 10 * k), g.yMetres()) < 100
+                            || Math.hypot(g.xMetres(), g.yMetres() - (-300 + 10 * k)) < 100;
+                }).count();
+                assertThat(onTargets).as("tracks on the two targets at t = %s", f.timeSeconds()).isEqualTo(2);
+            }
+        }
+        assertThat(confirmedFalse).as("confirmed track-scans away from the targets").isLessThan(60);
     }
 
     @Test

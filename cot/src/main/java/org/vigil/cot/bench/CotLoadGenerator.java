@@ -84,8 +84,14 @@ public final class CotLoadGenerator {
             Thread.sleep((WARM_UP.plus(config.duration())).toMillis());
             waitForDeliveries();
             double seconds = config.duration().toNanos() / 1e9;
+            long dropped = clients.stream().filter(c -> !c.channel.isActive()).count();
             for (SimulatedClient c : clients) {
                 c.channel.close();
+            }
+            if (dropped > 0) {
+                // a run with connections the server closed measures nothing meaningful (and could report zeros)
+                throw new IllegalStateException(dropped + " of " + clients.size()
+                        + " clients were disconnected by the server during the run; see the server's log");
             }
             long[] sorted = latencies.sorted();
             long lost = Math.max(0, expected.sum() - received.sum());

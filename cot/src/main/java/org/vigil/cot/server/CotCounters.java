@@ -15,6 +15,7 @@ public final class CotCounters {
     final AtomicLong connectionsOpen = new AtomicLong();
     final LongAdder tlsHandshakeFailures = new LongAdder();
     final LongAdder connectionsClosedForProtocol = new LongAdder();
+    final LongAdder connectionsClosedIdle = new LongAdder();
     final LongAdder eventsReceived = new LongAdder();
     final LongAdder eventsRejected = new LongAdder();
     final LongAdder eventsStale = new LongAdder();
@@ -31,6 +32,7 @@ public final class CotCounters {
         m.put("vigil_cot_connections_open", connectionsOpen.get());
         m.put("vigil_cot_tls_handshake_failures_total", tlsHandshakeFailures.sum());
         m.put("vigil_cot_connections_closed_protocol_error_total", connectionsClosedForProtocol.sum());
+        m.put("vigil_cot_connections_closed_idle_total", connectionsClosedIdle.sum());
         m.put("vigil_cot_events_received_total", eventsReceived.sum());
         m.put("vigil_cot_events_rejected_total", eventsRejected.sum());
         m.put("vigil_cot_events_stale_dropped_total", eventsStale.sum());
@@ -62,6 +64,10 @@ public final class CotCounters {
 
     public long connectionsClosedForProtocol() {
         return connectionsClosedForProtocol.sum();
+    }
+
+    public long connectionsClosedIdle() {
+        return connectionsClosedIdle.sum();
     }
 
     public long eventsRejected() {

@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import org.vigil.cot.event.CotEvent;
 
 import java.net.InetSocketAddress;
@@ -74,6 +75,10 @@ public final class CotServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (!config.idleTimeout().isZero()) {
+                            ch.pipeline().addLast("idle", new IdleStateHandler(
+                                    config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+                        }
                         if (tls) {
                             SslHandler ssl = config.tls().newHandler(ch.alloc());
                             ssl.setHandshakeTimeoutMillis(10_000);

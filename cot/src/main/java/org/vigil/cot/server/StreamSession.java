@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.cot.codec.CotXmlEncoder;
@@ -71,6 +72,12 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            counters.connectionsClosedIdle.increment();
+            LOG.info("closing {}: nothing received within the idle timeout", ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
         if (evt instanceof SslHandshakeCompletionEvent hs) {
             if (hs.isSuccess()) {
                 activate();

@@ -97,6 +97,35 @@ class CodecPropertyTest {
         assertThat(allocated).isLessThan(LIMIT);
     }
 
+    @Property(tries = 200)
+    void anXmlStreamWithoutAnEndWithinTheLimitIsRefusedWithoutCopyingIt(
+            @ForAll @IntRange(min = LIMIT, max = 200_000) int size, @ForAll @IntRange(min = 1, max = 255) int fill) {
+        byte[] flood = new byte[size];
+        java.util.Arrays.fill(flood, (byte) fill);
+        System.arraycopy("<event ".getBytes(StandardCharsets.US_ASCII), 0, flood, 0, 7);
+        ByteBuf in = Unpooled.wrappedBuffer(flood);
+        new XmlStreamSplitter(LIMIT).next(in.duplicate()); // warm-up: class loading is not the splitter's allocation
+        XmlStreamSplitter splitter = new XmlStreamSplitter(LIMIT);
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        Framed f = splitter.next(in);
+        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+        assertThat(f).isInstanceOf(Framed.Refused.class);
+        assertThat(((Framed.Refused) f).reason()).contains("within " + LIMIT);
+        assertThat(allocated).isLessThan(LIMIT);
+    }
+
+    @Property(tries = 400)
+    void meshUnwrapNeverThrowsAndGivesAReason(@ForAll @Size(max = 3000) byte[] bytes) {
+        DecodeResult<byte[]> r = TakFraming.unwrapMesh(bytes);
+        if (r instanceof DecodeResult.Rejected<byte[]> rej) {
+            assertThat(rej.reason()).isNotBlank().doesNotContain("\n");
+        } else {
+            byte[] payload = r.orElseThrow();
+            assertThat(payload.length).isLessThan(Math.max(bytes.length, 1));
+            assertRejectedOrDecoded(proto.decode(payload));
+        }
+    }
+
     @Property(tries = 400)
     void framersNeverThrowAndNeverHandOutMoreThanTheLimit(@ForAll @Size(max = 6000) byte[] bytes) {
         ByteBuf a = Unpooled.wrappedBuffer(bytes);

@@ -20,11 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An independent TAK client implementation against the server: {@code src/test/node/interop.mjs}
- * drives {@code @tak-ps/node-tak} 8.3.0 and {@code @tak-ps/node-cot} 12.23.0 (installed with
- * {@code npm ci} into {@code target/tak-interop}) over TCP XML, TCP protobuf after negotiation,
+ * drives {@code @tak-ps/node-tak} 9.2.2 and {@code @tak-ps/node-cot} 12.23.0 (installed with
+ * {@code npm ci} into {@code target/tak-interop}; the header of interop.mjs lists exactly which
+ * parts are third-party and which glue is ours) over TCP XML, TCP protobuf after negotiation,
  * and mutual TLS with certificates issued by {@link CertificateFolder} (what {@code vigil certs
- * issue} runs), checking the server certificate against {@code ca.pem}; and node-cot decodes
- * Vigil's re-encoding of each golden sample to the sample's {@code .json}. Skipped when node is absent.
+ * issue} runs). node-tak itself verifies the server certificate ({@code ca = ca.pem},
+ * {@code rejectUnauthorized: true}); the negative cases give it another CA's {@code ca.pem}
+ * (it must refuse the server) and present a client certificate of that other CA (Vigil must
+ * refuse it). node-cot also decodes Vigil's re-encoding of each golden sample to the sample's
+ * {@code .json}. Skipped when node is absent.
  */
 class TakInteropTest {
 
@@ -43,6 +47,9 @@ class TakInteropTest {
         certs.initialise(List.of());
         certs.issueClient("alice", PASSWORD.toCharArray());
         certs.issueClient("bob", PASSWORD.toCharArray());
+        CertificateFolder foreign = CertificateFolder.inDataDir(dir.resolve("foreign"));
+        foreign.initialise(List.of());
+        foreign.issueClient("mallory", PASSWORD.toCharArray());
         try (CotServer server = new CotServer(CotServerConfig.of(InetAddress.getLoopbackAddress(), 0, 0, -1,
                 TlsContexts.server(certs)))) {
             BoundPorts ports = server.start();
@@ -50,9 +57,9 @@ class TakInteropTest {
             Path log = dir.resolve("interop.log");
             Process p = new ProcessBuilder("node", "interop.mjs", "--tcp", Integer.toString(ports.tcp()),
                     "--tls", Integer.toString(ports.tls()), "--certs", certs.dir().toString(), "--password", PASSWORD,
-                    "--samples", samples.toString())
+                    "--foreign", foreign.dir().toString(), "--samples", samples.toString())
                     .directory(harness.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean finished = p.waitFor(90, TimeUnit.SECONDS);
+            boolean finished = p.waitFor(100, TimeUnit.SECONDS);
             if (!finished) {
                 p.destroyForcibly();
             }
@@ -60,8 +67,13 @@ class TakInteropTest {
             System.out.println(out);
             assertThat(finished).as("interop harness finished").isTrue();
             assertThat(p.exitValue()).as(out).isZero();
-            assertThat(out).contains("ok - tcp xml", "ok - tcp protobuf: C", "ok - tls: the server certificate verifies",
-                    "ok - tls: node-tak alice and bob exchange events", "ok - samples", "ok - all");
+            assertThat(out).contains("ok - tcp xml: node-cot events", "ok - tcp xml: node-cot t-x-c-t ping",
+                    "ok - tcp protobuf: advertisement read", "ok - tcp protobuf: C",
+                    "ok - tls: node-tak (ca = ca.pem, rejectUnauthorized: true) verified the server",
+                    "ok - tls: node-tak alice and bob exchange events",
+                    "ok - tls: node-tak refuses the server when ca is another CA",
+                    "ok - tls: Vigil refuses node-tak presenting a certificate from another CA",
+                    "ok - samples", "ok - all");
         }
     }
 
@@ -90,7 +102,9 @@ class TakInteropTest {
         Files.createDirectories(target);
         boolean lockChanged = !Files.exists(target.resolve("package-lock.json"))
                 || Files.mismatch(src.resolve("package-lock.json"), target.resolve("package-lock.json")) >= 0;
-        for (String f : List.of("package.json", "package-lock.json", "interop.mjs")) {
+        Files.createDirectories(target.resolve("stub-p12-pem"));
+        for (String f : List.of("package.json", "package-lock.json", "interop.mjs", "stub-p12-pem/package.json",
+                "stub-p12-pem/index.js")) {
             Files.copy(src.resolve(f), target.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         if (lockChanged || !Files.isDirectory(target.resolve("node_modules/@tak-ps/node-tak"))) {

@@ -1,5 +1,7 @@
 package org.vigil.track.io;
 
+import org.vigil.track.geo.LocalTangentPlane;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,10 @@ public final class ScenarioReader {
 
     /** Column header row of the format. */
     public static final String COLUMNS = "kind,t,id,x,y,sigma";
+    /** Column header row of a WGS84 scenario ({@code plane=wgs84-deg}): latitude and longitude in degrees. */
+    public static final String COLUMNS_WGS84 = "kind,t,id,lat,lon,sigma";
+    /** The {@code plane} value of a WGS84 scenario. */
+    public static final String PLANE_WGS84 = "wgs84-deg";
     /** Tolerance of scan times, s (as score.py). */
     private static final double TIME_TOLERANCE = 1e-6;
 
@@ -79,11 +85,12 @@ public final class ScenarioReader {
                 continue;
             }
             if (!columns) {
-                if (!line.trim().equals(COLUMNS)) {
-                    throw new ScenarioFileException(name, lineNo, "expected the column header '" + COLUMNS + "', found '" + abbreviate(line) + "'");
+                layout = Layout.of(header, headerLine, name);
+                String expected = layout.plane == null ? COLUMNS : COLUMNS_WGS84;
+                if (!line.trim().equals(expected)) {
+                    throw new ScenarioFileException(name, lineNo, "expected the column header '" + expected + "', found '" + abbreviate(line) + "'");
                 }
                 columns = true;
-                layout = Layout.of(header, headerLine, name);
                 dets = new ArrayList<>(layout.scans);
                 truthX = new ArrayList<>(layout.scans);
                 truthY = new ArrayList<>(layout.scans);
@@ -116,8 +123,19 @@ public final class ScenarioReader {
             }
             lastT = t;
             int id = integer(f[2], truth ? "target id" : "sensor id", name, lineNo);
-            double x = number(f[3], "x", name, lineNo);
-            double y = number(f[4], "y", name, lineNo);
+            double x, y;
+            if (layout.plane == null) {
+                x = number(f[3], "x", name, lineNo);
+                y = number(f[4], "y", name, lineNo);
+            } else {
+                double lat = number(f[3], "lat", name, lineNo), lon = number(f[4], "lon", name, lineNo);
+                if (!(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) {
+                    throw new ScenarioFileException(name, lineNo, "lat/lon out of range: " + f[3] + ", " + f[4]);
+                }
+                double[] enu = layout.plane.enu(lat, lon, layout.plane.originHeightMetres());
+                x = enu[0];
+                y = enu[1];
+            }
             if (truth) {
                 if (detSeenAtLastT) {
                     throw new ScenarioFileException(name, lineNo, "truth row after det rows at the same t");
@@ -173,7 +191,8 @@ public final class ScenarioReader {
     }
 
     /** What the header says about scan times and sensors. */
-    private record Layout(double dt, int scans, int sensors, boolean allSensors, boolean roundRobin) {
+    private record Layout(double dt, int scans, int sensors, boolean allSensors, boolean roundRobin,
+                          LocalTangentPlane plane) {
 
         static Layout of(Map<String, String> header, Map<String, Integer> lines, Path name) {
             String format = header.get("format");
@@ -181,8 +200,19 @@ public final class ScenarioReader {
                 throw new ScenarioFileException(name, lines.get("format"), "unsupported format '" + format + "' (expected vigil-scenario-1)");
             }
             String plane = header.get("plane");
-            if (plane != null && !plane.equals("local-m")) {
-                throw new ScenarioFileException(name, lines.get("plane"), "unsupported plane '" + plane + "' (expected local-m)");
+            if (plane != null && !plane.equals("local-m") && !plane.equals(PLANE_WGS84)) {
+                throw new ScenarioFileException(name, lines.get("plane"), "unsupported plane '" + plane + "' (expected local-m or "
+                        + PLANE_WGS84 + ")");
+            }
+            LocalTangentPlane tangent = null;
+            if (PLANE_WGS84.equals(plane)) {
+                try {
+                    tangent = Scenario.tangentPlane(header.get("origin")).orElseThrow(IllegalArgumentException::new);
+                } catch (IllegalArgumentException e) {
+                    throw new ScenarioFileException(name, lines.getOrDefault("origin", lines.get("plane")),
+                            "a " + PLANE_WGS84 + " scenario needs '# origin=lat,lon,height' (degrees, degrees, m), found '"
+                                    + header.get("origin") + "'");
+                }
             }
             double dt = required(header, lines, "dt", name);
             double duration = required(header, lines, "duration", name);
@@ -230,7 +260,7 @@ public final class ScenarioReader {
                 }
             }
             String mode = header.getOrDefault("sensor_mode", "");
-            return new Layout(dt, (int) scans, sensors, mode.equals("all"), mode.equals("rr"));
+            return new Layout(dt, (int) scans, sensors, mode.equals("all"), mode.equals("rr"), tangent);
         }
 
         private static double required(Map<String, String> header, Map<String, Integer> lines, String key, Path name) {

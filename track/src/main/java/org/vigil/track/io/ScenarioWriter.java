@@ -1,5 +1,7 @@
 package org.vigil.track.io;
 
+import org.vigil.track.geo.LocalTangentPlane;
+
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,27 +18,44 @@ import org.vigil.track.model.Frame;
  * Writes a {@code vigil-scenario-1} file (bench/tracking/FORMAT.md) scan by scan: the header
  * entries given, the column row, then per scan the truth rows and the detection rows. Positions
  * to the centimetre, as the benchmark generator writes them. A detection's sigma is the square
- * root of the mean of its two position variances (the format has one isotropic sigma).
+ * root of the mean of its two position variances (the format has one isotropic sigma). Given a
+ * tangent plane, it writes a WGS84 scenario instead: {@code plane=wgs84-deg}, {@code origin} of the
+ * plane, rows {@code kind,t,id,lat,lon,sigma} in degrees to 1e-7 (the {@code region} header stays
+ * in metres of the plane).
  */
 public final class ScenarioWriter implements Closeable {
 
     private final BufferedWriter out;
+    private final LocalTangentPlane plane;
 
     /** Opens {@code path} and writes the header ({@code format} and {@code plane} first). */
     public ScenarioWriter(Path path, Map<String, String> header) {
+        this(path, header, null);
+    }
+
+    /** The same in WGS84 on {@code plane} (null: the local plane, metres). */
+    public ScenarioWriter(Path path, Map<String, String> header, LocalTangentPlane plane) {
+        this.plane = plane;
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            out.write("# format=vigil-scenario-1\n# plane=local-m\n");
+            out.write("# format=vigil-scenario-1\n");
+            if (plane == null) {
+                out.write("# plane=local-m\n");
+            } else {
+                out.write("# plane=" + ScenarioReader.PLANE_WGS84 + "\n");
+                out.write(String.format(Locale.ROOT, "# origin=%.9f,%.9f,%.3f\n", plane.originLatitudeDeg(),
+                        plane.originLongitudeDeg(), plane.originHeightMetres()));
+            }
             for (Map.Entry<String, String> e : header.entrySet()) {
-                if (!e.getKey().equals("format") && !e.getKey().equals("plane")) {
+                if (!e.getKey().equals("format") && !e.getKey().equals("plane") && !e.getKey().equals("origin")) {
                     out.write("# " + e.getKey() + "=" + e.getValue() + "\n");
                 }
             }
-            out.write(ScenarioReader.COLUMNS + "\n");
+            out.write((plane == null ? ScenarioReader.COLUMNS : ScenarioReader.COLUMNS_WGS84) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
@@ -47,18 +66,26 @@ public final class ScenarioWriter implements Closeable {
         String t = TrackWriter.time(timeSeconds);
         try {
             for (int i = 0; i < truthIds.length; i++) {
-                out.write(String.format(Locale.ROOT, "truth,%s,%d,%.2f,%.2f,\n", t, truthIds[i], truthX[i], truthY[i]));
+                out.write("truth," + t + "," + truthIds[i] + "," + position(truthX[i], truthY[i]) + ",\n");
             }
             for (Frame f : frames) {
                 for (Detection d : f.detections()) {
                     double sigma = Math.sqrt(0.5 * (d.varianceXxM2() + d.varianceYyM2()));
-                    out.write(String.format(Locale.ROOT, "det,%s,%d,%.2f,%.2f,%s\n", t, d.sensorId(), d.xMetres(), d.yMetres(),
-                            TrackWriter.time(sigma)));
+                    out.write("det," + t + "," + d.sensorId() + "," + position(d.xMetres(), d.yMetres()) + ","
+                            + TrackWriter.time(sigma) + "\n");
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String position(double x, double y) {
+        if (plane == null) {
+            return String.format(Locale.ROOT, "%.2f,%.2f", x, y);
+        }
+        double[] g = plane.geodeticAtHeight(x, y, plane.originHeightMetres());
+        return String.format(Locale.ROOT, "%.7f,%.7f", g[0], g[1]);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.vigil.track.io;
 
+import org.vigil.track.geo.LocalTangentPlane;
+
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,20 +13,28 @@ import java.util.Locale;
 
 /**
  * Writes a track file (bench/tracking/FORMAT.md): header {@code t,track_id,x,y}, then one row
- * per confirmed track per scan, positions in metres to the millimetre.
+ * per confirmed track per scan, positions in metres to the millimetre; or, for a WGS84 scenario,
+ * header {@code t,track_id,lat,lon} with degrees to 1e-7 (about a centimetre).
  */
 public final class TrackWriter implements Closeable {
 
     private final BufferedWriter out;
+    private final LocalTangentPlane plane;
 
     public TrackWriter(Path path) {
+        this(path, null);
+    }
+
+    /** A writer that turns plane positions into latitude and longitude on {@code plane} (none: metres). */
+    public TrackWriter(Path path, LocalTangentPlane plane) {
+        this.plane = plane;
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            out.write("t,track_id,x,y\n");
+            out.write(plane == null ? "t,track_id,x,y\n" : "t,track_id,lat,lon\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
@@ -37,7 +47,12 @@ public final class TrackWriter implements Closeable {
             out.write(',');
             out.write(Long.toString(trackId));
             out.write(',');
-            out.write(String.format(Locale.ROOT, "%.3f,%.3f\n", xMetres, yMetres));
+            if (plane == null) {
+                out.write(String.format(Locale.ROOT, "%.3f,%.3f\n", xMetres, yMetres));
+            } else {
+                double[] g = plane.geodeticAtHeight(xMetres, yMetres, plane.originHeightMetres());
+                out.write(String.format(Locale.ROOT, "%.7f,%.7f\n", g[0], g[1]));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package org.vigil.track.model;
 
+import org.ejml.data.DMatrix4;
 import org.ejml.data.DMatrix4x4;
 
 /**
@@ -47,5 +48,44 @@ public record NearlyConstantVelocity(double qMetres2PerSecond3) implements Motio
         m.a43 = pv;
         m.a44 = vv;
         return m;
+    }
+
+    /**
+     * The Kalman prediction {@code F m}, {@code F P F^T + Q} to {@code timeSeconds} without forming
+     * {@code F}: with {@code F = I + dt E} ({@code E} moves each velocity into its position), the
+     * product is two row and two column shears, 24 multiply-adds instead of the 128 of two dense
+     * 4x4 products. The tracker predicts every track at every frame, so this is its hottest
+     * arithmetic, and the fewer operations also shorten the interpreted start of a cold run.
+     */
+    public GaussianState predict(GaussianState prior, double timeSeconds) {
+        double dt = timeSeconds - prior.timeSeconds();
+        if (dt == 0) {
+            return prior;
+        }
+        DMatrix4 m = prior.mean();
+        DMatrix4 mean = new DMatrix4(m.a1 + dt * m.a2, m.a2, m.a3 + dt * m.a4, m.a4);
+        DMatrix4x4 p = prior.covariance();
+        // rows: position rows gain dt times their velocity rows
+        double b11 = p.a11 + dt * p.a21, b12 = p.a12 + dt * p.a22, b13 = p.a13 + dt * p.a23, b14 = p.a14 + dt * p.a24;
+        double b31 = p.a31 + dt * p.a41, b32 = p.a32 + dt * p.a42, b33 = p.a33 + dt * p.a43, b34 = p.a34 + dt * p.a44;
+        DMatrix4x4 c = processNoise(dt);
+        // columns: position columns gain dt times their velocity columns; then add Q
+        c.a11 += b11 + dt * b12;
+        c.a12 += b12;
+        c.a13 += b13 + dt * b14;
+        c.a14 += b14;
+        c.a21 += p.a21 + dt * p.a22;
+        c.a22 += p.a22;
+        c.a23 += p.a23 + dt * p.a24;
+        c.a24 += p.a24;
+        c.a31 += b31 + dt * b32;
+        c.a32 += b32;
+        c.a33 += b33 + dt * b34;
+        c.a34 += b34;
+        c.a41 += p.a41 + dt * p.a42;
+        c.a42 += p.a42;
+        c.a43 += p.a43 + dt * p.a44;
+        c.a44 += p.a44;
+        return new GaussianState(mean, c, timeSeconds);
     }
 }

@@ -16,8 +16,11 @@ import org.ejml.dense.fixed.CommonOps_DDF6;
  * plane). Block-diagonal, as Stone Soup's combined linear-Gaussian transition model of three
  * constant-velocity models.
  *
- * <p>Not yet part of the tracker pipeline, whose filters and gates work on the planar state
- * {@code [x, vx, y, vy]}; {@link #predict} gives the 3D Kalman prediction on its own.
+ * <p>In the tracker pipeline the model runs split by axis blocks, which is exact because it is
+ * block-diagonal: the planar filters, gates and associators work on {@code [x, vx, y, vy]} under
+ * {@link #horizontal()}, and {@link #predictVertical} / {@link #updateVertical} carry each track's
+ * {@link VerticalState} (the geodetic tracker's air mode). {@link #predict} gives the full 6-state
+ * Kalman prediction, against which the split is tested.
  *
  * @param qHorizontalMetres2PerSecond3 acceleration noise spectral density of x and y, m^2/s^3
  * @param qVerticalMetres2PerSecond3   acceleration noise spectral density of z, m^2/s^3
@@ -55,6 +58,42 @@ public record NearlyConstantVelocity3d(double qHorizontalMetres2PerSecond3, doub
             m.set(p + 1, p + 1, q * dt);
         }
         return m;
+    }
+
+    /** The horizontal block: planar NCV with the horizontal {@code q}. */
+    public NearlyConstantVelocity horizontal() {
+        return new NearlyConstantVelocity(qHorizontalMetres2PerSecond3);
+    }
+
+    /** The vertical block of the Kalman prediction to {@code timeSeconds}. */
+    public VerticalState predictVertical(VerticalState s, double timeSeconds) {
+        double dt = timeSeconds - s.timeSeconds();
+        if (dt == 0) {
+            return s;
+        }
+        double adt = Math.abs(dt);
+        double q = qVerticalMetres2PerSecond3;
+        double pzz = s.pzz() + 2 * dt * s.pzv() + dt * dt * s.pvv() + q * adt * adt * adt / 3;
+        double pzv = s.pzv() + dt * s.pvv() + q * adt * adt / 2;
+        double pvv = s.pvv() + q * adt;
+        return new VerticalState(timeSeconds, s.zMetres() + dt * s.vzMetresPerSecond(), s.vzMetresPerSecond(),
+                pzz, pzv, pvv);
+    }
+
+    /**
+     * The vertical block of the Kalman update with a reported height {@code zMetres} of variance
+     * {@code heightVarianceM2} (H = [1, 0]): innovation {@code nu = z - z'}, {@code S = Pzz + R},
+     * gain {@code K = [Pzz, Pzv] / S}.
+     */
+    public VerticalState updateVertical(VerticalState predicted, double zMetres, double heightVarianceM2) {
+        double s = predicted.pzz() + heightVarianceM2;
+        double kz = predicted.pzz() / s, kv = predicted.pzv() / s;
+        double nu = zMetres - predicted.zMetres();
+        double pzz = (1 - kz) * predicted.pzz();
+        double pzv = (1 - kz) * predicted.pzv();
+        double pvv = predicted.pvv() - kv * predicted.pzv();
+        return new VerticalState(predicted.timeSeconds(), predicted.zMetres() + kz * nu,
+                predicted.vzMetresPerSecond() + kv * nu, pzz, pzv, pvv);
     }
 
     /** Kalman prediction {@code m' = F m}, {@code P' = F P F^T + Q}: returns {@code meanOut}, {@code covarianceOut} filled. */

@@ -5,6 +5,7 @@ import org.ejml.data.DMatrix4x4;
 import org.ejml.dense.fixed.CommonOps_DDF4;
 import org.vigil.track.model.GaussianState;
 import org.vigil.track.model.MotionModel;
+import org.vigil.track.model.NearlyConstantVelocity;
 import org.vigil.track.model.StateEstimate;
 
 /**
@@ -25,6 +26,9 @@ public record KalmanPredictor(MotionModel motionModel) implements Predictor {
 
     /** The Kalman prediction of {@code prior} to {@code timeSeconds} under {@code model}. */
     public static GaussianState predict(GaussianState prior, double timeSeconds, MotionModel model) {
+        if (model instanceof NearlyConstantVelocity ncv) {
+            return ncv.predict(prior, timeSeconds); // the same product, exploiting F's structure
+        }
         double dt = timeSeconds - prior.timeSeconds();
         if (dt == 0) {
             return prior;

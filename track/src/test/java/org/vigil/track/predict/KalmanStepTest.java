@@ -87,4 +87,37 @@ class KalmanStepTest {
         assertThat(post.xMetres()).isCloseTo(1.5 / 3.75, within(EPS));
         assertThat(post.yMetres()).isCloseTo(1.5 / 3.75, within(EPS));
     }
+
+    /** The NCV model's structured prediction equals the dense F P F^T + Q on random covariances and steps. */
+    @Test
+    void structuredPredictionEqualsTheDenseProduct() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        NearlyConstantVelocity ncv = new NearlyConstantVelocity(0.7);
+        for (int trial = 0; trial < 200; trial++) {
+            org.ejml.data.DMatrix4x4 a = new org.ejml.data.DMatrix4x4();
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    a.set(i, j, rng.nextDouble(-10, 10));
+                }
+            }
+            org.ejml.data.DMatrix4x4 p = new org.ejml.data.DMatrix4x4();
+            org.ejml.dense.fixed.CommonOps_DDF4.multTransB(a, a, p); // A A^T: symmetric, positive semi-definite
+            GaussianState prior = new GaussianState(new org.ejml.data.DMatrix4(rng.nextDouble(-1e4, 1e4),
+                    rng.nextDouble(-30, 30), rng.nextDouble(-1e4, 1e4), rng.nextDouble(-30, 30)), p, 5);
+            double t = 5 + rng.nextDouble(-3, 10);
+            double dt = t - 5;
+            org.ejml.data.DMatrix4x4 f = ncv.transition(dt), fp = new org.ejml.data.DMatrix4x4();
+            org.ejml.data.DMatrix4x4 dense = ncv.processNoise(dt);
+            org.ejml.dense.fixed.CommonOps_DDF4.mult(f, p, fp);
+            org.ejml.dense.fixed.CommonOps_DDF4.multAddTransB(fp, f, dense);
+            GaussianState g = ncv.predict(prior, t);
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    assertThat(g.covariance().get(i, j)).isCloseTo(dense.get(i, j), within(1e-9 * (1 + Math.abs(dense.get(i, j)))));
+                }
+            }
+            assertThat(g.xMetres()).isCloseTo(prior.xMetres() + dt * prior.vxMetresPerSecond(), within(1e-9));
+            assertThat(g.yMetres()).isCloseTo(prior.yMetres() + dt * prior.vyMetresPerSecond(), within(1e-9));
+        }
+    }
 }
