@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code vigil bench ...}: benchmark harnesses that print one JSON line each. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints one JSON line with its figures.",
-        subcommands = {BenchTrackCommand.class, BenchOrlibCommand.class, BenchCotCommand.class})
+        subcommands = {BenchTrackCommand.class, BenchOrlibCommand.class, BenchCotCommand.class, BenchIngestCommand.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Planning and monitoring for a multinational reassurance force.",
-        subcommands = {DemoCommand.class, PlanCommand.class, TrackCommand.class, SimulateCommand.class, ServeCommand.class, CertsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, PlanCommand.class, TrackCommand.class, IsrCommand.class, SimulateCommand.class, ServeCommand.class, CertsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class VigilCommand implements Runnable {
 
     @CommandLine.Spec

@@ -62,7 +62,7 @@ class CotCliTest {
         Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.vigil.app.Main",
                 "serve", "--cot-port", "0", "--tls-port", "0", "--udp-port", "0", "--http-port", "0",
-                "--data-dir", data.toString())
+                "--data-dir", data.toString(), "--token", "cot-cli-test-token")
                 .redirectError(data.resolve("serve.err").toFile()).start();
         try {
             Map<String, String> addresses = new HashMap<>();
@@ -94,7 +94,8 @@ class CotCliTest {
             assertThat(result.get("latency_ms").get("p99").asDouble()).isPositive();
 
             HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://" + addresses.get("http").replace("/health", "/metrics"))).build(),
+                    HttpRequest.newBuilder(URI.create("http://" + addresses.get("http").replace("/health", "/metrics")))
+                            .header("Authorization", "Bearer cot-cli-test-token").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.body()).contains("vigil_cot_negotiated_protobuf_total 50", "vigil_cot_dropped_slow_client_total 0");
         } finally {

@@ -1,0 +1,499 @@
+package org.vigil.watch.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.vigil.cot.codec.CotTime;
+import org.vigil.cot.codec.CotXmlEncoder;
+import org.vigil.cot.codec.TakFraming;
+import org.vigil.cot.codec.TakProtoCodec;
+import org.vigil.cot.event.CotEvent;
+import org.vigil.cot.event.CotPoint;
+import org.vigil.cot.event.Detail;
+import org.vigil.cot.event.XmlAttribute;
+import org.vigil.cot.event.XmlElement;
+import org.vigil.cot.server.ControlEvents;
+
+/**
+ * The sensor-ingest benchmark behind {@code vigil bench ingest}: drives a running
+ * {@code vigil serve} with CoT detections and measures what comes back.
+ *
+ * <h2>Load</h2>
+ * {@code connections} streaming TCP connections, each one sensor ({@code bench-sensor-C},
+ * its own {@code __group} so the server relays its detections to nobody) watching its own
+ * {@code targetsPerConnection} ground vehicles: on a 3 km grid inside its own 36 x 36 km box
+ * (the boxes tile government-controlled Ukraine west of the Dnipro), each driving straight at
+ * 8-20 m/s on its own heading. A connection reports its targets round-robin at {@code rate}
+ * detections per second (so each target every {@code targetsPerConnection / rate} s) as
+ * hostile ground vehicles ({@code a-h-G-E-V}, uid {@code bench-sensor-C.target-K}: sensor and
+ * target, 15 m one-sigma noise, {@code ce} 15; the detail holds only the typed {@code __group},
+ * as a lean sensor feed's would), in TAK protocol v1 after the usual negotiation ({@code proto = "pb"}) or in
+ * XML. Senders do not read what the server sends them after negotiation (a sensor feed has
+ * no use for the picture; the server drops what queues up for a client that does not read).
+ * Reporting runs {@code warmUp} before the measured {@code duration}, so that both sides have
+ * compiled their hot paths.
+ *
+ * <h2>Latency</h2>
+ * One more connection is a plain TAK client (XML) that reads every track the server publishes.
+ * Each published track names, in {@code <vigil lastReportUid lastReportTime>}, the report that
+ * last updated it; the report's time is when this bench sent it (the bench's own clock, so
+ * there is no clock skew between machines), and receipt minus that is the report-to-track
+ * latency: journal, tracker, rules and publication included. Only states published at once
+ * count ({@code heldMs} absent): a state the server's per-track rate limit (one per track per
+ * second) held back says nothing about the pipeline. That is about one sample per track per
+ * second. Milliseconds are the resolution (CoT times carry milliseconds).
+ *
+ * <h2>Accepted and lost</h2>
+ * With {@code metricsUrl} (the server's {@code /metrics}, and its bearer token), the bench
+ * reads {@code vigil_reports_ingested_total{channel="cot"}} - CoT detections journaled - before
+ * the warm-up, at the start and end of the measured window, and after a drain (3 s, then until
+ * the count stands still for a second, at most a minute more):
+ * {@code acceptedPerSecond} is the journaled count in the window over its length, and
+ * {@code lost} = detections sent (warm-up included) minus detections journaled over the whole
+ * run (none are lost when the journal holds every one sent; the bench must be the only CoT
+ * sender then). Without metrics, {@code lost} is null and {@code acceptedPerSecond} is what
+ * the senders wrote.
+ */
+public final class IngestBench {
+
+    /**
+     * @param host                 server address
+     * @param port                 its TCP streaming port
+     * @param connections          sensor connections
+     * @param ratePerConnection    detections per second per connection
+     * @param duration             measured reporting time
+     * @param warmUp               reporting before measurement
+     * @param targetsPerConnection vehicles each sensor watches
+     * @param proto                "pb" (TAK protocol v1 after negotiation) or "xml"
+     * @param metricsUrl           the server's /metrics URL, or null
+     * @param token                bearer token for /metrics, or null
+     * @param seed                 target placement and noise
+     */
+    public record Config(String host, int port, int connections, double ratePerConnection, Duration duration,
+                         Duration warmUp, int targetsPerConnection, String proto, String metricsUrl, String token,
+                         long seed) {
+        public Config {
+            if (connections < 1 || connections > 10_000) {
+                throw new IllegalArgumentException("--connections must be 1..10000, not " + connections);
+            }
+            if (!(ratePerConnection > 0) || ratePerConnection > 1_000_000) {
+                throw new IllegalArgumentException("--rate must be in (0, 1000000], not " + ratePerConnection);
+            }
+            if (targetsPerConnection < 1 || targetsPerConnection > 1_000) {
+                throw new IllegalArgumentException("--targets must be 1..1000, not " + targetsPerConnection);
+            }
+            if (!proto.equals("pb") && !proto.equals("xml")) {
+                throw new IllegalArgumentException("--proto must be pb or xml, not '" + proto + "'");
+            }
+        }
+    }
+
+    /**
+     * What one run measured. {@code lost} and {@code accepted} are null without metrics.
+     *
+     * @param sent              detections written in the measured window
+     * @param sentPerSecond     of those, per second
+     * @param accepted          detections the server journaled in the measured window
+     * @param acceptedPerSecond of those per second (the senders' rate without metrics)
+     * @param p50Ms             median report-to-track latency, ms
+     * @param p99Ms             99th percentile, ms
+     * @param maxMs             largest, ms
+     * @param samples           latency samples (track states published at once)
+     * @param lost              detections sent over the whole run but not journaled
+     * @param tracks            distinct tracks the listener saw
+     * @param targets           simulated vehicles
+     */
+    public record Result(long sent, double sentPerSecond, Long accepted, double acceptedPerSecond, double p50Ms,
+                         double p99Ms, double maxMs, int samples, Long lost, int tracks, int targets) {
+    }
+
+    private static final Duration DRAIN = Duration.ofSeconds(3);
+    /** Box per connection, degrees of latitude (about 36 km), and the tiling's south-west corner. */
+    private static final double BOX_LAT_DEG = 0.33, SOUTH = 48.0, WEST = 24.0, EAST = 32.0;
+
+    private final Config config;
+    private final LongAdder sentMeasured = new LongAdder();
+    private final LongAdder sentTotal = new LongAdder();
+    private final Set<String> tracksSeen = ConcurrentHashMap.newKeySet();
+    private volatile long measureFromMillis = Long.MAX_VALUE;
+    private volatile long measureToMillis = Long.MAX_VALUE;
+    private long[] latencies = new long[1 << 16];
+    private int latencyCount;
+
+    public IngestBench(Config config) {
+        this.config = config;
+    }
+
+    /** Runs the load and returns what it measured; blocks for the warm-up, the duration and a few seconds more. */
+    public Result run() throws IOException, InterruptedException {
+        Listener listener = new Listener();
+        listener.connect();
+        List<Sensor> sensors = new ArrayList<>();
+        try {
+            for (int c = 0; c < config.connections(); c++) {
+                Sensor s = new Sensor(c);
+                s.connect();
+                sensors.add(s);
+            }
+            long base = metric();
+            long start = System.currentTimeMillis();
+            long measureFrom = start + config.warmUp().toMillis();
+            long measureTo = measureFrom + config.duration().toMillis();
+            measureFromMillis = measureFrom;
+            measureToMillis = measureTo;
+            CountDownLatch done = new CountDownLatch(sensors.size());
+            for (Sensor s : sensors) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        s.report(start, measureFrom, measureTo);
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            sleepUntil(measureFrom);
+            long atStart = metric();
+            sleepUntil(measureTo);
+            long atEnd = metric();
+            done.await(30, TimeUnit.SECONDS);
+            Thread.sleep(DRAIN.toMillis());
+            long atDrain = metric();
+            // a server behind its load is still journaling what it holds: wait until the count stands still
+            long drainEnd = System.currentTimeMillis() + 60_000;
+            while (atDrain >= 0 && System.currentTimeMillis() < drainEnd) {
+                Thread.sleep(1000);
+                long again = metric();
+                if (again == atDrain) {
+                    break;
+                }
+                atDrain = again;
+            }
+            double seconds = config.duration().toMillis() / 1000.0;
+            long[] sorted;
+            synchronized (this) {
+                sorted = Arrays.copyOf(latencies, latencyCount);
+            }
+            Arrays.sort(sorted);
+            boolean metrics = base >= 0 && atStart >= 0 && atEnd >= 0 && atDrain >= 0;
+            Long accepted = metrics ? atEnd - atStart : null;
+            Long lost = metrics ? Math.max(0, sentTotal.sum() - (atDrain - base)) : null;
+            return new Result(sentMeasured.sum(), sentMeasured.sum() / seconds, accepted,
+                    metrics ? accepted / seconds : sentMeasured.sum() / seconds, percentile(sorted, 0.50),
+                    percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1], sorted.length, lost,
+                    tracksSeen.size(), config.connections() * config.targetsPerConnection());
+        } finally {
+            for (Sensor s : sensors) {
+                s.close();
+            }
+            listener.close();
+        }
+    }
+
+    private static void sleepUntil(long millis) throws InterruptedException {
+        long d = millis - System.currentTimeMillis();
+        if (d > 0) {
+            Thread.sleep(d);
+        }
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+        return sorted[Math.max(0, i)];
+    }
+
+    private synchronized void latency(long ms) {
+        if (latencyCount == latencies.length) {
+            latencies = Arrays.copyOf(latencies, latencyCount * 2);
+        }
+        latencies[latencyCount++] = ms;
+    }
+
+    /** The server's count of journaled CoT detections, or -1 without metrics. */
+    private long metric() {
+        if (config.metricsUrl() == null) {
+            return -1;
+        }
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.metricsUrl())).timeout(Duration.ofSeconds(10));
+            if (config.token() != null) {
+                b.header("Authorization", "Bearer " + config.token());
+            }
+            HttpResponse<String> r;
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            }
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(config.metricsUrl() + " answered " + r.statusCode());
+            }
+            return ingestedCot(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + config.metricsUrl() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** {@code vigil_reports_ingested_total{channel="cot"}} from Prometheus text; 0 when absent (nothing journaled yet). */
+    static long ingestedCot(String prometheusText) {
+        for (String line : prometheusText.split("\n")) {
+            if (line.startsWith("vigil_reports_ingested_total{") && line.contains("channel=\"cot\"")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ the sensors
+
+    /** One sensor connection and its targets. */
+    private final class Sensor {
+        final int index;
+        final String sensorUid;
+        final String group;
+        final double[] lat0, lon0, vn, ve;
+        final Random noise;
+        final TakProtoCodec proto = new TakProtoCodec();
+        final CotXmlEncoder xml = new CotXmlEncoder();
+        Socket socket;
+        OutputStream out;
+        boolean protobuf;
+
+        Sensor(int index) {
+            this.index = index;
+            this.sensorUid = "bench-sensor-" + index;
+            this.group = "bench-" + index;
+            int k = config.targetsPerConnection();
+            lat0 = new double[k];
+            lon0 = new double[k];
+            vn = new double[k];
+            ve = new double[k];
+            Random r = new Random(config.seed() * 1_000_003L + index);
+            noise = new Random(config.seed() * 7_919L + index);
+            int columns = (int) Math.floor((EAST - WEST) / (BOX_LAT_DEG * 1.5));
+            double boxSouth = SOUTH + (index / columns % 10) * BOX_LAT_DEG;
+            double boxWest = WEST + (index % columns) * BOX_LAT_DEG * 1.5;
+            int side = (int) Math.ceil(Math.sqrt(k));
+            for (int t = 0; t < k; t++) {
+                double cosLat = Math.cos(Math.toRadians(boxSouth));
+                lat0[t] = boxSouth + 0.02 + (t / side) * 3_000 / 111_320.0;
+                lon0[t] = boxWest + 0.02 + (t % side) * 3_000 / (111_320.0 * cosLat);
+                double speed = 8 + 12 * r.nextDouble(), heading = 2 * Math.PI * r.nextDouble();
+                vn[t] = speed * Math.cos(heading);
+                ve[t] = speed * Math.sin(heading);
+            }
+        }
+
+        void connect() throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(config.host(), config.port()), 10_000);
+            socket.setSoTimeout(10_000);
+            out = socket.getOutputStream();
+            if (config.proto().equals("pb")) {
+                InputStream in = socket.getInputStream();
+                awaitType(in, ControlEvents.ADVERTISE);
+                out.write(xml.encode(ControlEvents.request(sensorUid, 1, Instant.now())));
+                out.flush();
+                String response = awaitType(in, ControlEvents.RESPONSE);
+                protobuf = response.contains("status=\"true\"");
+                if (!protobuf) {
+                    throw new IllegalStateException("the server refused TAK protocol v1 negotiation");
+                }
+            }
+        }
+
+        /** Reads the XML stream until an event of this type; returns it as text. */
+        private String awaitType(InputStream in, String type) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            byte[] buf = new byte[4096];
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < end) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    throw new IOException("the server closed the connection during negotiation");
+                }
+                sb.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                int at = sb.indexOf("type=\"" + type + "\"");
+                if (at >= 0) {
+                    int close = sb.indexOf("</event>", at);
+                    if (close >= 0) {
+                        return sb.substring(sb.lastIndexOf("<event", at), close + 8);
+                    }
+                }
+            }
+            throw new IOException("no " + type + " from the server within 10 s");
+        }
+
+        CotEvent detection(int target, long nowMillis) {
+            double t = (nowMillis - measureFromMillis + config.warmUp().toMillis()) / 1000.0;
+            double cosLat = Math.cos(Math.toRadians(lat0[target]));
+            double lat = lat0[target] + (vn[target] * t + noise.nextGaussian() * 15) / 111_320.0;
+            double lon = lon0[target] + (ve[target] * t + noise.nextGaussian() * 15) / (111_320.0 * cosLat);
+            Instant now = Instant.ofEpochMilli(nowMillis);
+            return CotEvent.of(sensorUid + ".target-" + target, "a-h-G-E-V", "m-g", now, now.plusSeconds(60),
+                    new CotPoint(lat, lon, CotPoint.UNKNOWN, 15, CotPoint.UNKNOWN),
+                    new Detail(List.of(XmlElement.empty("__group", List.of(new XmlAttribute("name", group),
+                            new XmlAttribute("role", "Team Member"))))));
+        }
+
+        /** Reports at the configured rate from {@code start} to {@code to}, in 5 ms bursts. */
+        void report(long start, long measureFrom, long to) {
+            double rate = config.ratePerConnection();
+            long written = 0;
+            int next = 0;
+            java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream(64 * 1024);
+            try {
+                // stagger the connections' bursts across the first 5 ms
+                Thread.sleep((long) (5.0 * index / config.connections()));
+                while (true) {
+                    long now = System.currentTimeMillis();
+                    if (now >= to) {
+                        return;
+                    }
+                    long due = (long) ((now - start) / 1000.0 * rate);
+                    long n = Math.min(due - written, (long) Math.max(1, rate)); // never more than a second's worth at once
+                    burst.reset();
+                    for (long i = 0; i < n; i++) {
+                        CotEvent e = detection(next, now);
+                        next = (next + 1) % lat0.length;
+                        burst.write(protobuf ? TakFraming.streamFrame(proto.encode(e)) : xml.encode(e));
+                    }
+                    if (n > 0) {
+                        out.write(burst.toByteArray());
+                        out.flush();
+                        written += n;
+                        sentTotal.add(n);
+                        if (now >= measureFrom) {
+                            sentMeasured.add(n);
+                        }
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("sensor connection " + index + " failed: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the listener
+
+    private static final byte[] TRACK_UID = "uid=\"vigil-track-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPORT_UID = "lastReportUid=\"bench-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPORT_TIME = "lastReportTime=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HELD = "heldMs=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "</event>".getBytes(StandardCharsets.US_ASCII);
+
+    /** A TAK client (XML) reading the published tracks: latency samples and the tracks seen. */
+    private final class Listener {
+        Socket socket;
+        Thread reader;
+
+        void connect() throws IOException {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(config.host(), config.port()), 10_000);
+            reader = Thread.ofPlatform().name("bench-listener").daemon().start(this::read);
+        }
+
+        private void read() {
+            byte[] buf = new byte[1 << 20];
+            int filled = 0;
+            try (InputStream in = socket.getInputStream()) {
+                int n;
+                while ((n = in.read(buf, filled, buf.length - filled)) > 0) {
+                    long receivedMillis = System.currentTimeMillis();
+                    filled += n;
+                    int from = 0;
+                    int end;
+                    while ((end = indexOf(buf, END, from, filled)) >= 0) {
+                        event(buf, from, end, receivedMillis);
+                        from = end + END.length;
+                    }
+                    System.arraycopy(buf, from, buf, 0, filled - from);
+                    filled -= from;
+                    if (filled == buf.length) {
+                        filled = 0; // an event larger than the buffer: not ours, skip it
+                    }
+                }
+            } catch (IOException e) {
+                // closed at the end of the run
+            }
+        }
+
+        private void event(byte[] b, int from, int to, long receivedMillis) {
+            int u = indexOf(b, TRACK_UID, from, to);
+            if (u < 0) {
+                return;
+            }
+            int uEnd = indexOf(b, new byte[] {'"'}, u + TRACK_UID.length, to);
+            tracksSeen.add(new String(b, u + TRACK_UID.length, uEnd - u - TRACK_UID.length, StandardCharsets.US_ASCII));
+            if (indexOf(b, REPORT_UID, from, to) < 0 || indexOf(b, HELD, from, to) >= 0) {
+                return;
+            }
+            int t = indexOf(b, REPORT_TIME, from, to);
+            if (t < 0) {
+                return;
+            }
+            int tEnd = indexOf(b, new byte[] {'"'}, t + REPORT_TIME.length, to);
+            long reportMillis = CotTime.parse(new String(b, t + REPORT_TIME.length, tEnd - t - REPORT_TIME.length,
+                    StandardCharsets.US_ASCII)).toEpochMilli();
+            if (reportMillis >= measureFromMillis && reportMillis < measureToMillis) {
+                latency(receivedMillis - reportMillis);
+            }
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    static int indexOf(byte[] b, byte[] pattern, int from, int to) {
+        outer:
+        for (int i = from; i + pattern.length <= to; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (b[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
