@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * is not for this machine blocked. {@code cop.mjs} checks the map (border, line of contact,
  * sites), live tracks that move, an alert raised by a scripted vehicle approaching Rivne NPP
  * shown within 2 s and acknowledged, the time slider, the posture page (a plan run from the
- * page with its progress, units, sites, the sweep chart), the ISR view (against the planner's
- * own output in {@code web/e2e/fixtures/isr} while the server stores no ISR plan), {@code /public} showing
+ * page with its progress, units, sites, the sweep chart), the ISR view (the server serves a
+ * real {@code vigil plan isr} output, kept in {@code web/e2e/fixtures/isr}, from its data folder's
+ * {@code isr/} as {@code plan isr --out DATA_DIR/isr} would leave it), {@code /public} showing
  * nothing of the force, the token prompt, and that nothing external was requested.
  * {@code perf.mjs} injects 5,000 tracks and reports the frame time (a benchmark figure, printed,
  * not asserted: timings on a shared 2-core machine are not a pass/fail matter).
@@ -53,6 +54,15 @@ class WebE2eTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
                 "/usr/bin/chromium is missing (apt-get install chromium): skipping the web COP browser tests");
         installPlaywright();
+        // The server serves DATA_DIR/isr as its latest ISR plan: put a real planner output there
+        // (planning one here would take half a minute of the two cores).
+        Path isr = Files.createDirectories(data.resolve("vigil-data").resolve("isr"));
+        for (String file : List.of("isr-plan.json", "coverage.geojson", "coverage.csv")) {
+            Path source = WEB.resolve("e2e").resolve("fixtures").resolve("isr").resolve(file);
+            if (Files.exists(source)) {
+                Files.copy(source, isr.resolve(file));
+            }
+        }
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.vigil.app.Main",
                 "serve", "--simulate", "--data-dir", data.resolve("vigil-data").toString(), "--http-port", "0",
@@ -128,7 +138,9 @@ class WebE2eTest {
         Path log = Files.createTempFile(data, "node", ".log");
         List<String> cmd = new java.util.ArrayList<>(List.of("node"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(WEB.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(WEB.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("VIGIL_E2E_EXPECT_ISR", "1");
+        Process p = pb.start();
         boolean finished = p.waitFor(timeoutS, TimeUnit.SECONDS);
         if (!finished) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
