@@ -3,7 +3,6 @@ package org.vigil.app.live;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.theatre.Theatre;
@@ -75,7 +74,7 @@ public final class ScriptedIncursion implements AutoCloseable {
             while (!stopping) {
                 long startNanos = System.nanoTime();
                 for (int k = 0; k <= (int) passSeconds() && !stopping; k++) {
-                    sleepUntil(startNanos + k * 1_000_000_000L);
+                    FeedThreads.sleepUntil(startNanos + k * 1_000_000_000L);
                     GeoPoint p = Geodesy.destination(site.location(), APPROACH_BEARING_DEG, distanceMetres(k));
                     Report r = new Report(sensor, Instant.now(), p.latitudeDeg(), p.longitudeDeg(), Double.NaN, SIGMA_METRES,
                             "ground", null);
@@ -92,21 +91,9 @@ public final class ScriptedIncursion implements AutoCloseable {
         }
     }
 
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long wait;
-        while ((wait = nanoTime - System.nanoTime()) > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-    }
-
     @Override
     public void close() {
         stopping = true;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        FeedThreads.stop(thread);
     }
 }

@@ -133,7 +133,7 @@ public final class SimulatorFeed implements AutoCloseable {
             while (sim.hasNext() && !stopping) {
                 GeodeticScan scan = sim.next();
                 try {
-                    sleepUntil(epochNanos + (long) (scan.timeSeconds() * 1e9));
+                    FeedThreads.sleepUntil(epochNanos + (long) (scan.timeSeconds() * 1e9));
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -194,13 +194,6 @@ public final class SimulatorFeed implements AutoCloseable {
         return Math.sqrt(mean + radius);
     }
 
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        long wait;
-        while ((wait = nanoTime - System.nanoTime()) > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-    }
-
     public long reportsSent() {
         return reportsSent.get();
     }
@@ -227,11 +220,6 @@ public final class SimulatorFeed implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        thread.interrupt();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        FeedThreads.stop(thread);
     }
 }
