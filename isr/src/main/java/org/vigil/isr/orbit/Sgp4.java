@@ -17,8 +17,10 @@ import org.orekit.utils.PVCoordinates;
  * Orekit does not make is decay: a position inside the Earth (radius under one WGS-72
  * Earth radius, 6378.135 km) is reported as an error here, as Vallado's code does
  * (error 6), rather than as a state; both models also get the reference's mean
- * eccentricity check ({@link CheckedSgp4}, {@link CheckedSdp4}; the latter also applies the
- * reference's 1e-6 floor before the lunar-solar periodics). Where Orekit's arithmetic breaks down (a
+ * eccentricity check ({@link CheckedSgp4}, {@link CheckedSdp4}). For deep-space orbits
+ * {@link CheckedSdp4} also follows the reference where Orekit's SDP4 uses another formula: the
+ * 1e-6 eccentricity floor before the lunar-solar periodics, the epoch semi-major axis, and the
+ * inclination below which Lyddane's form is used. Where Orekit's arithmetic breaks down (a
  * negative semi-latus rectum, an eccentricity out of range after perturbations) its
  * state is not finite, which is reported as an error too.
  */
