@@ -2,11 +2,15 @@ package org.vigil.track;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.vigil.track.associate.Association;
 import org.vigil.track.associate.DataAssociator;
 import org.vigil.track.delete.Deleter;
+import org.vigil.track.gate.CellNeighbourhood;
+import org.vigil.track.gate.DetectionGrid;
 import org.vigil.track.gate.Gate;
 import org.vigil.track.gate.Hypotheses;
 import org.vigil.track.initiate.ConfirmationRule;
@@ -41,6 +45,19 @@ import org.vigil.track.update.Updater;
  * counted, never applied out of order; put a {@link FrameBuffer} in front to reorder reports
  * that arrive late by up to a fixed lag.
  *
+ * <h2>Local scans</h2>
+ * A live picture fuses many small scans (a few reports each, from sensors that report
+ * asynchronously, with a footprint that covers no track: see {@link Coverage}), over thousands
+ * of tracks. Predicting every track for every such scan would cost the tracker its real time,
+ * while a scan without a report near a track changes nothing about it but its prediction. With
+ * {@link #localScans(double, double)} set, a scan touches only the tracks whose constant-velocity
+ * position at the scan time lies within the gate's reach of one of its detections (no other
+ * track can gate one), and a full frame over all tracks (prediction, confirmation, deletion)
+ * runs once every sweep interval of frame time. An untouched track keeps its estimate at its
+ * own time; prediction composes (NCV and the existence decay are exact over split intervals), so
+ * the estimate it is given later is the same; only deletion waits for the next sweep.
+ * {@link #touched()} and {@link #removed()} say what the last frame changed.
+ *
  * <p>Not thread-safe: one thread feeds it. With {@code parallel} set, the per-track steps
  * (prediction, update) of large frames run on the common fork-join pool.
  */
@@ -61,6 +78,19 @@ public final class MultiTargetTracker {
     private final double maxBirthWeight;
 
     private final List<Track> tracks = new ArrayList<>();
+    private final List<Track> touched = new ArrayList<>();
+    private final List<Track> removed = new ArrayList<>();
+    /** Local scans (see the class comment): the gate's reach, m, or 0 when every frame is a full one. */
+    private double localReachMetres;
+    private double sweepSeconds;
+    private double lastSweepSeconds = Double.NEGATIVE_INFINITY;
+    /**
+     * Local scans: each track's position, velocity and time (by its slot in {@link #tracks}), in
+     * flat arrays, so that finding the tracks near a frame's detections reads contiguous memory
+     * rather than thousands of scattered track objects.
+     */
+    private double[] slotX = new double[0], slotY = new double[0], slotVx = new double[0], slotVy = new double[0],
+            slotT = new double[0];
     private long nextId = 1;
     private double timeSeconds = Double.NEGATIVE_INFINITY;
     private long rejectedFrames;
@@ -113,29 +143,158 @@ public final class MultiTargetTracker {
             return false;
         }
         timeSeconds = t;
+        touched.clear();
+        removed.clear();
         List<Detection> detections = frame.detections();
-        int n = tracks.size();
+        boolean full = localReachMetres <= 0 || t - lastSweepSeconds >= sweepSeconds;
+        if (full) {
+            lastSweepSeconds = t;
+        }
+        List<Track> subject = full ? tracks : near(detections, t);
+        int n = subject.size();
         StateEstimate[] predicted = new StateEstimate[n];
         double[] existence = new double[n];
         forEachTrack(n, i -> {
-            Track track = tracks.get(i);
+            Track track = subject.get(i);
             predicted[i] = predictor.predict(track.state(), t);
             existence[i] = existenceModel.predict(track.existence(), t - track.state().timeSeconds());
         });
         Hypotheses hypotheses = gate.gate(java.util.Arrays.asList(predicted), detections);
         Association a = associator.associate(hypotheses, existence, detections.size(), existenceModel);
-        forEachTrack(n, i -> apply(tracks.get(i), predicted[i], existence[i], a, i, detections, frame.coverage()));
+        forEachTrack(n, i -> apply(subject.get(i), predicted[i], existence[i], a, i, detections, frame.coverage()));
+        if (!full) {
+            touched.addAll(subject);
+        }
         double[] taken = a.detectionWeight();
         for (int j = 0; j < detections.size(); j++) {
             if (taken[j] < maxBirthWeight) {
-                tracks.add(new Track(nextId++, initiator.initiate(detections.get(j)), existenceModel.initial()));
+                Track born = new Track(nextId++, initiator.initiate(detections.get(j)), existenceModel.initial());
+                born.slot = tracks.size();
+                tracks.add(born);
+                if (!full) {
+                    touched.add(born);
+                }
             }
         }
-        tracks.removeIf(track -> {
-            track.confirmed(confirmation.confirmed(track));
-            return track.frames() > 1 && deleter.delete(track);
-        });
+        if (full) {
+            tracks.removeIf(track -> {
+                track.confirmed(confirmation.confirmed(track));
+                if (track.frames() > 1 && deleter.delete(track)) {
+                    removed.add(track);
+                    return true;
+                }
+                touched.add(track);
+                return false;
+            });
+        } else {
+            touched.removeIf(track -> {
+                track.confirmed(confirmation.confirmed(track));
+                if (track.frames() > 1 && deleter.delete(track)) {
+                    removed.add(track);
+                    return true;
+                }
+                return false;
+            });
+            if (!removed.isEmpty()) {
+                Set<Track> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+                gone.addAll(removed);
+                tracks.removeIf(gone::contains);
+            }
+        }
+        if (localReachMetres > 0) {
+            if (full || !removed.isEmpty()) {
+                reslot();
+            } else {
+                slotTouched();
+            }
+        }
         return true;
+    }
+
+    /** Every track's slot and kinematics afresh (after a full frame or a deletion). */
+    private void reslot() {
+        ensureSlots(tracks.size());
+        for (int i = 0; i < tracks.size(); i++) {
+            Track track = tracks.get(i);
+            track.slot = i;
+            writeSlot(track);
+        }
+    }
+
+    /** The kinematics of the tracks a local frame touched (births were appended: their slot is their index). */
+    private void slotTouched() {
+        ensureSlots(tracks.size());
+        for (Track track : touched) {
+            writeSlot(track);
+        }
+    }
+
+    private void writeSlot(Track track) {
+        GaussianState g = track.state().gaussian();
+        int i = track.slot;
+        slotX[i] = g.xMetres();
+        slotY[i] = g.yMetres();
+        slotVx[i] = g.vxMetresPerSecond();
+        slotVy[i] = g.vyMetresPerSecond();
+        slotT[i] = g.timeSeconds();
+    }
+
+    private void ensureSlots(int n) {
+        if (slotX.length < n) {
+            int capacity = Math.max(n, slotX.length * 2);
+            slotX = java.util.Arrays.copyOf(slotX, capacity);
+            slotY = java.util.Arrays.copyOf(slotY, capacity);
+            slotVx = java.util.Arrays.copyOf(slotVx, capacity);
+            slotVy = java.util.Arrays.copyOf(slotVy, capacity);
+            slotT = java.util.Arrays.copyOf(slotT, capacity);
+        }
+    }
+
+    /**
+     * The tracks a local scan must look at: those whose constant-velocity position at {@code t}
+     * is within the gate's reach of a detection (the gate never looks farther).
+     */
+    private List<Track> near(List<Detection> detections, double t) {
+        List<Track> out = new ArrayList<>();
+        if (detections.isEmpty()) {
+            return out;
+        }
+        CellNeighbourhood cells = new CellNeighbourhood(detections, localReachMetres);
+        DetectionGrid grid = new DetectionGrid(detections, localReachMetres);
+        double reach2 = localReachMetres * localReachMetres;
+        for (int i = 0, n = tracks.size(); i < n; i++) {
+            double dt = t - slotT[i];
+            double x = slotX[i] + slotVx[i] * dt, y = slotY[i] + slotVy[i] * dt;
+            if (cells.contains(x, y) && grid.anyWithin(detections, x, y, reach2, localReachMetres)) {
+                out.add(tracks.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Turns on local scans (see the class comment): a frame touches only the tracks within
+     * {@code reachMetres} (at least the gate's largest radius) of one of its detections, and a
+     * full frame runs at least every {@code sweepSeconds} of frame time. Only for frames whose
+     * coverage misses no track it has no detection near (pd zero away from the detections).
+     */
+    public MultiTargetTracker localScans(double reachMetres, double sweepSeconds) {
+        if (!(reachMetres > 0) || !(sweepSeconds > 0)) {
+            throw new IllegalArgumentException("local scans need a positive reach and sweep interval");
+        }
+        this.localReachMetres = reachMetres;
+        this.sweepSeconds = sweepSeconds;
+        return this;
+    }
+
+    /** The live tracks the last frame predicted, updated or started (all live tracks after a full frame). */
+    public List<Track> touched() {
+        return Collections.unmodifiableList(touched);
+    }
+
+    /** The tracks the last frame deleted, with their last state. */
+    public List<Track> removed() {
+        return Collections.unmodifiableList(removed);
     }
 
     private void apply(Track track, StateEstimate predicted, double existence, Association a, int i,

@@ -21,6 +21,8 @@ public final class Track {
     private boolean confirmed;
     private double lastUpdateSeconds;
     private Detection lastDetection;
+    /** Index of this track in its tracker's list, kept by {@link MultiTargetTracker} for local scans. */
+    int slot;
 
     Track(long id, StateEstimate state, double existence) {
         this.id = id;

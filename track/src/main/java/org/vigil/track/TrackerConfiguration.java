@@ -155,6 +155,17 @@ public record TrackerConfiguration(double qMetres2PerSecond3, double detectionPr
                 deathRatePerSecond);
     }
 
+    /**
+     * A new tracker for a live picture of asynchronous reports (see {@link MultiTargetTracker}'s
+     * local scans): each frame touches the tracks within the gate's largest radius of its
+     * detections, and every track is predicted, confirmed and deleted once per {@code sweepSeconds}.
+     * The local test extrapolates at constant velocity, exact for NCV; the IMM's turns get a margin.
+     */
+    public MultiTargetTracker buildLocal(double sweepSeconds) {
+        double margin = motion.equals("ncv") ? 1.0 : 1.5;
+        return build().localScans(maxGateRadiusMetres * margin, sweepSeconds);
+    }
+
     /** A new tracker wired from these parameters. */
     public MultiTargetTracker build() {
         Predictor predictor;

@@ -153,6 +153,8 @@ public final class Pipeline implements LivePicture {
     private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CotServer> servers = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Runnable> fanOut = new LinkedBlockingQueue<>();
+    /** Fan-out work the tracker thread has gathered since its last hand-over (tracker thread only). */
+    private List<Runnable> outbox = new ArrayList<>();
 
     // owned by the tracker thread
     private final Map<String, Long> lastPublishNanos = new HashMap<>();
@@ -534,8 +536,10 @@ public final class Pipeline implements LivePicture {
                     trackerQueue.drainTo(batch, MAX_BATCH - 1);
                     process(batch);
                     batch.clear();
+                    handOver();
                 }
                 periodic();
+                handOver();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -545,6 +549,7 @@ public final class Pipeline implements LivePicture {
             }
         }
         flushPending(true);
+        handOver();
     }
 
     /** Fuses one batch, runs the rules on what changed, and queues the fan-out. Tracker thread (or replay) only. */
@@ -604,7 +609,7 @@ public final class Pipeline implements LivePicture {
                 lastPublishNanos.remove(d.id());
                 lastCotNanos.remove(d.id());
                 Instant at = clock.instant();
-                fanOut.add(() -> {
+                emit(() -> {
                     for (LiveListener l : listeners) {
                         safely(() -> l.trackDeleted(d.id()));
                     }
@@ -673,7 +678,7 @@ public final class Pipeline implements LivePicture {
             }
         }
         boolean cot = toCot;
-        fanOut.add(() -> {
+        emit(() -> {
             for (LiveListener l : listeners) {
                 safely(() -> l.trackChanged(s.view()));
             }
@@ -691,7 +696,7 @@ public final class Pipeline implements LivePicture {
             alertsRaised.increment();
         }
         Instant at = clock.instant();
-        fanOut.add(() -> {
+        emit(() -> {
             for (LiveListener l : listeners) {
                 safely(() -> l.alertChanged(a));
             }
@@ -700,6 +705,29 @@ public final class Pipeline implements LivePicture {
                 s.publish(e);
             }
         });
+    }
+
+    /**
+     * Queues work for the fan-out thread. The tracker thread gathers what one batch (or one
+     * periodic check) produces and hands it over as one task ({@link #handOver()}): one queue
+     * hand-off per batch instead of one per track change.
+     */
+    private void emit(Runnable r) {
+        if (Thread.currentThread() == trackerThread) {
+            outbox.add(r);
+        } else {
+            fanOut.add(r);
+        }
+    }
+
+    /** Hands what the tracker thread gathered to the fan-out thread, in order. Tracker thread only. */
+    private void handOver() {
+        if (outbox.isEmpty()) {
+            return;
+        }
+        List<Runnable> batch = outbox;
+        outbox = new ArrayList<>();
+        fanOut.add(() -> batch.forEach(Runnable::run));
     }
 
     private static void safely(Runnable r) {

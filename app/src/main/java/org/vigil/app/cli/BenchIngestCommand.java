@@ -67,6 +67,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
             description = "Seed of target placement, headings and noise (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--burst-ms", paramLabel = "B", defaultValue = "20",
+            description = {"Each connection writes the detections due every B ms, as a sensor sends a scan's",
+                    "detections together (default ${DEFAULT-VALUE}: 50 writes a second per connection)."})
+    int burstMs;
+
     @Override
     public Integer call() throws Exception {
         if (!(durationSeconds > 0) || durationSeconds > 86_400) {
@@ -83,7 +88,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         try {
             config = new IngestBench.Config(host, port, connections, rate,
                     Duration.ofMillis(Math.round(durationSeconds * 1000)), Duration.ofMillis(Math.round(warmUpSeconds * 1000)),
-                    targets, proto, t == null || t.isBlank() ? null : metricsUrl, t, seed);
+                    targets, proto, t == null || t.isBlank() ? null : metricsUrl, t, seed, Duration.ofMillis(burstMs));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -98,6 +103,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         line.put("proto", proto);
         line.put("connections", connections);
         line.put("rate_per_connection", rate);
+        line.put("burst_ms", burstMs);
         line.put("targets", r.targets());
         line.put("duration_s", durationSeconds);
         line.put("cores", Runtime.getRuntime().availableProcessors());

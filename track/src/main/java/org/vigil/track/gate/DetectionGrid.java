@@ -88,6 +88,36 @@ public final class DetectionGrid {
         }
     }
 
+    /**
+     * Whether one of {@code detections} (those this grid was built over) lies within
+     * {@code sqrt(radius2)} of (x, y); {@code radiusMetres} is that radius.
+     */
+    public boolean anyWithin(List<Detection> detections, double xMetres, double yMetres, double radius2,
+                             double radiusMetres) {
+        long cx0 = cell(xMetres - radiusMetres), cx1 = cell(xMetres + radiusMetres);
+        long cy0 = cell(yMetres - radiusMetres), cy1 = cell(yMetres + radiusMetres);
+        for (long cx = cx0; cx <= cx1; cx++) {
+            for (long cy = cy0; cy <= cy1; cy++) {
+                long k = key(cx, cy);
+                int slot = slot(k);
+                while (tableStart[slot] >= 0) {
+                    if (tableKey[slot] == k) {
+                        for (int i = tableStart[slot]; i < tableEnd[slot]; i++) {
+                            Detection d = detections.get(order[i]);
+                            double dx = d.xMetres() - xMetres, dy = d.yMetres() - yMetres;
+                            if (dx * dx + dy * dy <= radius2) {
+                                return true;
+                            }
+                        }
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Receives detection indices. */
     @FunctionalInterface
     public interface IntVisitor {

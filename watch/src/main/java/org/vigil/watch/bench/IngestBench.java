@@ -86,11 +86,16 @@ public final class IngestBench {
      * @param metricsUrl           the server's /metrics URL, or null
      * @param token                bearer token for /metrics, or null
      * @param seed                 target placement and noise
+     * @param burst                how often each connection writes what is due (a sensor sends a scan's
+     *                             detections together; every write costs the server a read and a wake-up)
      */
     public record Config(String host, int port, int connections, double ratePerConnection, Duration duration,
                          Duration warmUp, int targetsPerConnection, String proto, String metricsUrl, String token,
-                         long seed) {
+                         long seed, Duration burst) {
         public Config {
+            if (burst.toMillis() < 1 || burst.toMillis() > 1000) {
+                throw new IllegalArgumentException("--burst-ms must be 1..1000, not " + burst.toMillis());
+            }
             if (connections < 1 || connections > 10_000) {
                 throw new IllegalArgumentException("--connections must be 1..10000, not " + connections);
             }
@@ -358,15 +363,15 @@ public final class IngestBench {
                             new XmlAttribute("role", "Team Member"))))));
         }
 
-        /** Reports at the configured rate from {@code start} to {@code to}, in 5 ms bursts. */
+        /** Reports at the configured rate from {@code start} to {@code to}, in bursts every {@code burst}. */
         void report(long start, long measureFrom, long to) {
             double rate = config.ratePerConnection();
             long written = 0;
             int next = 0;
             java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream(64 * 1024);
             try {
-                // stagger the connections' bursts across the first 5 ms
-                Thread.sleep((long) (5.0 * index / config.connections()));
+                // stagger the connections' bursts across the first burst interval
+                Thread.sleep((long) (config.burst().toMillis() * (double) index / config.connections()));
                 while (true) {
                     long now = System.currentTimeMillis();
                     if (now >= to) {
@@ -389,7 +394,7 @@ public final class IngestBench {
                             sentMeasured.add(n);
                         }
                     }
-                    Thread.sleep(5);
+                    Thread.sleep(config.burst().toMillis());
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("sensor connection " + index + " failed: " + e.getMessage(), e);

@@ -101,7 +101,6 @@ public final class Fusion {
         long acceptedNanos;
         boolean published;
         TrackView lastView;
-        long seen;
 
         Info(String publicId) {
             this.publicId = publicId;
@@ -113,12 +112,17 @@ public final class Fusion {
     private final double scanSpanSeconds;
     private final double maxLagSeconds;
     private final double attributionRadiusMetres;
+    /**
+     * Frame time between the tracker's full sweeps (prediction, confirmation and deletion of
+     * every track); in between, a scan touches only the tracks near its reports, so its cost
+     * grows with its reports, not with the picture (see {@link MultiTargetTracker}).
+     */
+    static final double SWEEP_SECONDS = 1.0;
     /** The footprint of every scan: no track counts as looked at and missed (see the class comment). */
     private static final org.vigil.track.model.Coverage NO_LOOK = (x, y) -> 0;
     /** Per live track (by identity: the tracker keeps the same object for a track's life, and no id boxing per scan). */
     private final Map<Track, Info> infos = new java.util.IdentityHashMap<>();
     private final Map<String, Integer> sensorIds = new HashMap<>();
-    private long pass;
     private long lateTotal;
     private long scans;
 
@@ -133,7 +137,7 @@ public final class Fusion {
      */
     public Fusion(TrackerConfiguration configuration, LocalTangentPlane plane, double surfaceHeightM, Duration scanSpan,
                   Duration maxLag, double attributionRadiusM, Instant epoch) {
-        this.tracker = new GeodeticTracker(plane, configuration.build(), surfaceHeightM);
+        this.tracker = new GeodeticTracker(plane, configuration.buildLocal(SWEEP_SECONDS), surfaceHeightM);
         this.epoch = epoch;
         this.scanSpanSeconds = scanSpan.toNanos() / 1e9;
         this.maxLagSeconds = maxLag.toNanos() / 1e9;
@@ -219,10 +223,7 @@ public final class Fusion {
             return 0;
         }
         scans++;
-        pass++;
-        int seen = 0;
-        for (Track track : planar.tracks()) {
-            seen++;
+        for (Track track : planar.touched()) {
             Info info = infos.get(track);
             var g = track.state().gaussian();
             boolean updated;
@@ -243,7 +244,6 @@ public final class Fusion {
                 }
             }
             info.hits = track.hits();
-            info.seen = pass;
             if (track.confirmed()) {
                 if (updated || !info.published) {
                     TrackView view = view(track, info);
@@ -257,17 +257,11 @@ public final class Fusion {
                 deleted.add(info.lastView);
             }
         }
-        if (seen == infos.size()) {
-            return scan.size(); // no track left the tracker in this scan
-        }
-        for (var it = infos.values().iterator(); it.hasNext(); ) {
-            Info info = it.next();
-            if (info.seen != pass) {
-                it.remove();
-                if (info.published) {
-                    changed.remove(info.publicId);
-                    deleted.add(info.lastView);
-                }
+        for (Track gone : planar.removed()) {
+            Info info = infos.remove(gone);
+            if (info != null && info.published) {
+                changed.remove(info.publicId);
+                deleted.add(info.lastView);
             }
         }
         return scan.size();

@@ -42,7 +42,24 @@ public final class RuleEngine {
 
     private enum Side { UNKNOWN, OCCUPIED, GOVERNMENT }
 
-    private record Guarded(Site site, double radiusMetres) {
+    /**
+     * A guarded site, with the latitude/longitude box beyond which a track is surely farther
+     * than {@code reachMetres}: most updates are far from every site, and four comparisons
+     * settle them.
+     */
+    private record Guarded(Site site, double radiusMetres, double minLat, double maxLat, double minLon, double maxLon) {
+        static Guarded of(Site site, double radiusMetres, double reachMetres) {
+            double lat = site.location().latitudeDeg(), lon = site.location().longitudeDeg();
+            // a degree of latitude is at least 110.5 km; of longitude, at least that times cos(latitude + pad)
+            double padLat = reachMetres / 110_500.0;
+            double cos = Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + padLat)));
+            double padLon = padLat / Math.max(0.01, cos);
+            return new Guarded(site, radiusMetres, lat - padLat, lat + padLat, lon - padLon, lon + padLon);
+        }
+
+        boolean surelyBeyond(double lat, double lon) {
+            return lat < minLat || lat > maxLat || lon < minLon || lon > maxLon;
+        }
     }
 
     private static final class Memo {
@@ -69,7 +86,8 @@ public final class RuleEngine {
         for (Site s : theatre.sites()) {
             Double r = rules.proximity().radiusMetresByKind().get(s.kind());
             if (r != null && (s.isGovernmentControlled() || !rules.proximity().governmentControlledOnly())) {
-                guarded.add(new Guarded(s, r));
+                double clearAt = r * (1 + rules.proximity().clearMargin());
+                guarded.add(Guarded.of(s, r, clearAt * 1.05 + 1000));
                 maxGuardRadiusMetres = Math.max(maxGuardRadiusMetres, r * (1 + rules.proximity().clearMargin()));
             }
             if (s.kind() == SiteKind.NUCLEAR_POWER_STATION
@@ -169,9 +187,13 @@ public final class RuleEngine {
 
     private void proximity(TrackView t, Memo memo, ConditionSink sink) {
         for (Guarded g : guarded) {
+            boolean beyond = g.surelyBeyond(t.latDeg(), t.lonDeg());
+            if (beyond && memo.keys.isEmpty()) {
+                continue;
+            }
             double approx = approxDistanceMetres(t.latDeg(), t.lonDeg(), g.site().location());
             double clearAt = g.radiusMetres() * (1 + rules.proximity().clearMargin());
-            if (approx > clearAt * 1.05 + 1000) {
+            if (beyond || approx > clearAt * 1.05 + 1000) {
                 if (!memo.keys.isEmpty()) {
                     String key = PROXIMITY + ":" + g.site().id() + ":" + t.id();
                     if (memo.keys.remove(key)) {

@@ -49,7 +49,7 @@ class IngestBenchTest {
             http.start();
             IngestBench.Config c = new IngestBench.Config("127.0.0.1", port, 4, 100, Duration.ofSeconds(6),
                     Duration.ofSeconds(2), 20, "pb", "http://127.0.0.1:" + http.getAddress().getPort() + "/metrics",
-                    "s3cret", 1);
+                    "s3cret", 1, Duration.ofMillis(20));
             IngestBench.Result r = new IngestBench(c).run();
             p.close();
             assertThat(r.sent()).isBetween(2000L, 2800L);

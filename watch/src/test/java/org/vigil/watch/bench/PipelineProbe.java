@@ -55,7 +55,8 @@ class PipelineProbe {
                 Map<String, Long> before = cpu();
                 long wall = System.nanoTime();
                 IngestBench.Result r = new IngestBench(new IngestBench.Config("127.0.0.1", port, connections, rate,
-                        Duration.ofSeconds(seconds), Duration.ofSeconds(3), targets, "pb", url, null, round + 1)).run();
+                        Duration.ofSeconds(seconds), Duration.ofSeconds(3), targets, "pb", url, null, round + 1,
+                        Duration.ofMillis(Integer.getInteger("burstMs", 20)))).run();
                 Map<String, Long> after = cpu();
                 long n = r.sent() + (long) (3 * connections * rate);
                 System.out.printf("PROBE round %d: %s%n  wall %.1f s; scans %d; CPU us per report by thread group:%n", round, r,
