@@ -1,8 +1,8 @@
 // Screenshots of each view for the README:
 //   node e2e/screenshots.mjs <base-url> <token> [out-dir] [--isr-dir DIR]
 // Writes web-live.png, web-posture.png, web-isr.png and web-public.png (default: ../docs).
-// Against a running `vigil serve --simulate`: it plans a posture first when none is stored,
-// and scripts a vehicle approaching Rivne NPP so the live view has an alert to show.
+// Against a running `vigil serve --simulate` (or `vigil demo`): it plans a posture first when
+// none is stored, runs a cap sweep when none is stored, and scripts a vehicle approaching Rivne NPP so the live view has an alert to show.
 // --isr-dir DIR: the output of `vigil plan isr --out DIR` (isr-plan.json, coverage.geojson)
 // is handed to the page as the answers of /api/plans/isr and /api/plans/isr/coverage, for a
 // server that does not store ISR plans yet.
@@ -22,6 +22,12 @@ if ((await api(base, token, 'GET', '/api/plans/posture')).status === 404) {
   const job = (await api(base, token, 'POST', '/api/plans/posture', { cap: 30000, standoffKm: 50, timeLimitS: 30 })).json.job;
   await waitFor(async () => (await api(base, token, 'GET', `/api/plans/posture/jobs/${job.id}`)).json.state !== 'running', 120000, 1000);
   console.log('planned a posture (cap 30,000, stand-off 50 km)');
+}
+if ((await api(base, token, 'GET', '/api/plans/posture/sweep')).status === 404) {
+  // the server's default sweep (10,000 to 30,000 troops by 5,000, 10 s each), so the chart shows a stored one
+  const job = (await api(base, token, 'POST', '/api/plans/posture/sweep', {})).json.job;
+  await waitFor(async () => (await api(base, token, 'GET', `/api/plans/posture/jobs/${job.id}`)).json.state !== 'running', 180000, 1000);
+  console.log('swept the troop cap (10,000 to 30,000 by 5,000)');
 }
 const npp = (await api(base, token, 'GET', '/api/sites')).json.find((s) => s.id === 'npp-rivne');
 if (npp) {

@@ -1,4 +1,12 @@
-import type { Alert, PlanJob, Site, StoredPosturePlan, SweepPoint, TheatreGeo, Track } from './types';
+import type { Alert, PlanJob, Site, StoredPosturePlan, StoredSweep, SweepPoint, TheatreGeo, Track } from './types';
+
+/** A history replay still running on the server: the share of its journaled reports re-fused so far. */
+export interface HistoryProgress {
+  state: 'running' | 'queued';
+  progress: number;
+  reports: number;
+  replayed: number;
+}
 
 /** An HTTP answer other than 2xx, with the status kept so views can tell "absent" (404) from "broken". */
 export class ApiError extends Error {
@@ -62,10 +70,28 @@ export class ApiClient {
     return this.get<Track[]>('/api/tracks');
   }
 
-  /** Track states between two instants (the journal replayed), oldest first. */
-  trackHistory(from: Date, to: Date, limit = 200000): Promise<Track[]> {
-    const q = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), limit: String(limit) });
-    return this.get<unknown>(`/api/tracks/history?${q}`).then(normaliseHistory);
+  /**
+   * Track states between two instants, oldest first: the server replays the journal over the
+   * window. While the replay runs it answers 202 with its progress; this asks again every second,
+   * telling onProgress, until the states come (or the server refuses).
+   */
+  async trackHistory(
+    from: Date,
+    to: Date,
+    limit = 200000,
+    onProgress: (p: HistoryProgress) => void = () => {},
+  ): Promise<Track[]> {
+    const q = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), limit: String(limit), waitS: '1' });
+    for (;;) {
+      const raw = await this.get<unknown>(`/api/tracks/history?${q}`);
+      const state = (raw as { state?: string } | null)?.state;
+      if (!Array.isArray(raw) && (state === 'running' || state === 'queued')) {
+        onProgress(raw as HistoryProgress);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        continue;
+      }
+      return normaliseHistory(raw);
+    }
   }
 
   alerts(): Promise<Alert[]> {
@@ -105,13 +131,26 @@ export class ApiClient {
     return this.get<PlanJob>(`/api/plans/posture/jobs/${encodeURIComponent(id)}`);
   }
 
-  /** A stored cap sweep: rows of sweep.csv, as an array or under rows/points/sweep. */
-  async postureSweep(): Promise<SweepPoint[]> {
+  /** A stored cap sweep: rows of sweep.csv, as an array or under rows/points/sweep, with how it was made. */
+  async postureSweep(): Promise<StoredSweep> {
     const raw = await this.get<unknown>('/api/plans/posture/sweep');
-    const obj = raw as { rows?: unknown; points?: unknown; sweep?: unknown; plan?: unknown };
+    const obj = raw as { rows?: unknown; points?: unknown; sweep?: unknown; plan?: unknown; created?: string; standoffKm?: number; timeLimitS?: number };
     const rows = [raw, obj?.rows, obj?.points, obj?.sweep, obj?.plan].find(Array.isArray) as SweepPoint[] | undefined;
     if (!rows || rows.length === 0) throw new ApiError(404, 'GET /api/plans/posture/sweep', '{"error":"no sweep rows"}');
-    return rows;
+    return { points: rows, created: obj?.created, standoffKm: obj?.standoffKm, timeLimitS: obj?.timeLimitS };
+  }
+
+  /** Starts a cap sweep; a 409 (a plan or sweep already running) answers with that job, which the page then follows. */
+  async runPostureSweep(request: { caps?: number[]; standoffKm?: number; timeLimitS?: number }): Promise<PlanJob> {
+    try {
+      return (await this.post<{ job: PlanJob }>('/api/plans/posture/sweep', request)).job;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.body) {
+        const running = (JSON.parse(e.body) as { job?: PlanJob }).job;
+        if (running) return running;
+      }
+      throw e;
+    }
   }
 
   isrPlan(): Promise<unknown> {

@@ -112,6 +112,18 @@ export interface PlanJob {
   planId?: number | string | null;
   planStatus?: string | null;
   message?: string | null;
+  /** "plan" (one posture plan) or "sweep" (a cap sweep: cap is the one being solved, timeLimitS the whole budget). */
+  kind?: 'plan' | 'sweep' | string;
+  caps?: number[] | null;
+  sweepId?: number | null;
+}
+
+/** A stored cap sweep and how it was made (absent fields: a sweep from elsewhere). */
+export interface StoredSweep {
+  points: SweepPoint[];
+  created?: string;
+  standoffKm?: number;
+  timeLimitS?: number;
 }
 
 /**

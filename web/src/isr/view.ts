@@ -27,10 +27,18 @@ export class IsrView {
       raw = await this.api.isrPlan();
     } catch (e) {
       const absent = e instanceof ApiError && (e.status === 404 || e.status === 405);
+      // vigil demo (or serve --plan-isr) makes one in the background: say so, and look again
+      const planning = absent && /an ISR plan is being made/.test((e as ApiError).body);
       page.innerHTML = `<section class="panel"><h2>ISR collection plan</h2><p class="empty-state" id="isr-empty"></p></section>`;
-      page.querySelector('#isr-empty')!.textContent = absent
-        ? 'No ISR plan yet. When the ISR planner has written a collection plan, this page shows it as a timeline per asset with coverage by segment and unmet requirements.'
-        : `The ISR plan could not be loaded: ${e}`;
+      page.querySelector('#isr-empty')!.textContent = planning
+        ? 'The ISR collection plan is being made in the background; it shows here when done (usually within a minute).'
+        : absent
+          ? 'No ISR plan yet. When the ISR planner has written a collection plan, this page shows it as a timeline per asset with coverage by segment and unmet requirements.'
+          : `The ISR plan could not be loaded: ${e}`;
+      if (planning) {
+        page.querySelector('#isr-empty')!.classList.add('planning');
+        setTimeout(() => void this.load(), 5000);
+      }
       return;
     }
     const plan = readIsrPlan(raw);

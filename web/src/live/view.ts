@@ -32,6 +32,9 @@ export class LiveView {
   private playing = false;
   private lastPlayTick = 0;
   private historyAvailable: boolean | null = null;
+  private loadingReplay: Promise<boolean> | null = null;
+  /** Bumped by Live, so a history that arrives after the user went back to live is not shown. */
+  private replayGeneration = 0;
   /** Posture jobs arrive on the same socket; the posture view follows them. */
   onPlanJob: (job: PlanJob) => void = () => {};
 
@@ -280,17 +283,34 @@ export class LiveView {
     this.root.querySelector('#replay-live')!.addEventListener('click', () => this.backToLive());
   }
 
-  private async startReplay(): Promise<boolean> {
+  /** Loads the history once, however many slider moves arrive while it loads. */
+  private startReplay(): Promise<boolean> {
+    if (!this.loadingReplay) {
+      this.loadingReplay = this.loadReplay().finally(() => (this.loadingReplay = null));
+    }
+    return this.loadingReplay;
+  }
+
+  private async loadReplay(): Promise<boolean> {
+    const generation = this.replayGeneration;
     const to = Date.now();
     const from = to - HISTORY_WINDOW_MS;
     const label = this.root.querySelector('#replay-time')!;
-    label.textContent = 'loading history…';
+    label.textContent = 'replaying the journal…';
+    this.root.querySelector('#timebar')!.classList.add('loading');
     try {
-      const states = await this.api.trackHistory(new Date(from), new Date(to));
+      const states = await this.api.trackHistory(new Date(from), new Date(to), undefined, (p) => {
+        label.textContent = p.state === 'queued'
+          ? 'replaying the journal: waiting for another replay…'
+          : `replaying the journal: ${Math.round(p.progress * 100)} % of ${p.reports.toLocaleString('en')} reports`;
+      });
+      if (generation !== this.replayGeneration) return false;
       this.replay = new Replay(states, from, to);
     } catch (e) {
       label.textContent = e instanceof ApiError && e.status === 404 ? 'history not available from this server' : `history failed: ${e}`;
       return false;
+    } finally {
+      this.root.querySelector('#timebar')!.classList.remove('loading');
     }
     this.root.querySelector('#replay-live')!.classList.remove('active');
     document.body.dataset.mode = 'replay';
@@ -321,6 +341,7 @@ export class LiveView {
   }
 
   private backToLive(): void {
+    this.replayGeneration++;
     this.replay = null;
     this.playing = false;
     this.root.querySelector('#replay-play')!.textContent = '▶';

@@ -9,12 +9,16 @@ const fmt = new Intl.NumberFormat('en-GB');
 /**
  * The posture view: the latest plan (units at their stations with strength and nation;
  * guarded and covered sites), the cap sweep chart, and a form that runs a new plan with
- * another cap or stand-off, following the job's progress until the plan is saved.
+ * another cap or stand-off, following the job's progress until the plan is saved. The chart
+ * shows the sweep stored on the server (else the bundled reference); a second form runs a new
+ * sweep over a list of caps, with its progress, and the chart redraws when it is stored.
  */
 export class PostureView {
   private stored: StoredPosturePlan | null = null;
   private job: PlanJob | null = null;
   private pollTimer: number | undefined;
+  private sweepJob: PlanJob | null = null;
+  private sweepPollTimer: number | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -42,6 +46,15 @@ export class PostureView {
           <h2>Protection against the troop cap</h2>
           <div id="sweep-chart"></div>
           <p id="sweep-caption" class="muted"></p>
+          <form id="sweep-form">
+            <label>Caps, troops <input name="caps" value="10000, 15000, 20000, 25000, 30000" title="2 to 12 caps, comma-separated"></label>
+            <label>Time per cap, s <input name="timeLimitS" type="number" min="1" max="120" step="1" value="10"></label>
+            <button type="submit" id="run-sweep">Run sweep</button>
+          </form>
+          <div id="sweep-progress" class="progress" hidden>
+            <progress id="sweep-progress-bar" max="1" value="0"></progress>
+            <span id="sweep-progress-text"></span>
+          </div>
         </section>
         </div>
         <div class="column">
@@ -52,6 +65,10 @@ export class PostureView {
     root.querySelector('#plan-form')!.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.run(new FormData(e.target as HTMLFormElement));
+    });
+    root.querySelector('#sweep-form')!.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.runSweep(new FormData(e.target as HTMLFormElement));
     });
   }
 
@@ -79,6 +96,10 @@ export class PostureView {
 
   /** A job message from the WebSocket (or a poll). */
   jobUpdate(job: PlanJob): void {
+    if (job.kind === 'sweep') {
+      this.sweepJobUpdate(job);
+      return;
+    }
     if (this.job && job.id !== this.job.id && this.job.state === 'running') return;
     const wasRunning = this.job?.state === 'running';
     this.job = job;
@@ -110,6 +131,80 @@ export class PostureView {
       this.renderJob({ id: '', state: 'failed', message: e instanceof Error ? e.message : String(e) });
     } finally {
       button.disabled = false;
+    }
+  }
+
+  private sweepJobUpdate(job: PlanJob): void {
+    if (this.sweepJob && job.id !== this.sweepJob.id && this.sweepJob.state === 'running') return;
+    const wasRunning = this.sweepJob?.state === 'running';
+    this.sweepJob = job;
+    this.renderSweepJob(job);
+    if (job.state !== 'running') {
+      window.clearInterval(this.sweepPollTimer);
+      if (wasRunning && job.state === 'done') void this.renderChart();
+    }
+  }
+
+  private async runSweep(form: FormData): Promise<void> {
+    const text = String(form.get('caps') ?? '');
+    const caps = text.split(/[\s,;]+/).filter((c) => c !== '').map((c) => Number(c.replace(/[_']/g, '')));
+    const box = this.root.querySelector<HTMLElement>('#sweep-progress')!;
+    if (caps.length < 2 || caps.some((c) => !Number.isInteger(c) || c < 1)) {
+      box.hidden = false;
+      box.dataset.state = 'failed';
+      this.root.querySelector('#sweep-progress-text')!.textContent = 'Give at least two whole troop caps, e.g. 10000, 20000, 30000.';
+      return;
+    }
+    const body: { caps: number[]; standoffKm?: number; timeLimitS?: number } = { caps };
+    const limit = form.get('timeLimitS');
+    if (limit !== null && limit !== '') body.timeLimitS = Number(limit);
+    const standoff = (this.root.querySelector<HTMLInputElement>('#plan-form input[name="standoffKm"]')!).value;
+    if (standoff !== '') body.standoffKm = Number(standoff);
+    const button = this.root.querySelector<HTMLButtonElement>('#run-sweep')!;
+    button.disabled = true;
+    try {
+      const job = await this.api.runPostureSweep(body);
+      if (job.kind !== 'sweep') {
+        // a plan is running: the server does one solve at a time
+        box.hidden = false;
+        box.dataset.state = 'failed';
+        this.root.querySelector('#sweep-progress-text')!.textContent = `A plan is running (${job.id}); run the sweep when it is done.`;
+        return;
+      }
+      this.sweepJob = null;
+      this.sweepJobUpdate(job);
+      window.clearInterval(this.sweepPollTimer);
+      this.sweepPollTimer = window.setInterval(() => void this.pollSweep(), 1000);
+    } catch (e) {
+      this.renderSweepJob({ id: '', state: 'failed', kind: 'sweep', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  private async pollSweep(): Promise<void> {
+    if (!this.sweepJob?.id || this.sweepJob.state !== 'running') return;
+    try {
+      this.sweepJobUpdate(await this.api.planJob(this.sweepJob.id));
+    } catch {
+      /* the socket may still bring the answer */
+    }
+  }
+
+  private renderSweepJob(job: PlanJob): void {
+    const box = this.root.querySelector<HTMLElement>('#sweep-progress')!;
+    box.hidden = false;
+    box.dataset.state = job.state;
+    const bar = this.root.querySelector<HTMLProgressElement>('#sweep-progress-bar')!;
+    bar.value = job.state === 'running' ? Math.min(0.99, job.progress ?? 0) : 1;
+    const text = this.root.querySelector('#sweep-progress-text')!;
+    const n = job.caps?.length ?? 0;
+    if (job.state === 'running') {
+      text.textContent = `Sweeping ${n} caps · at cap ${job.cap ? fmt.format(job.cap) : '?'} · ${Math.round((job.progress ?? 0) * 100)} % · ${(job.elapsedS ?? 0).toFixed(0)} s of at most ${job.timeLimitS ?? '?'} s`;
+    } else if (job.state === 'done') {
+      text.textContent = `Done: ${job.message ?? ''} in ${(job.elapsedS ?? 0).toFixed(1)} s`;
+    } else {
+      text.textContent = `Failed: ${job.message ?? 'unknown reason'}`;
     }
   }
 
@@ -226,9 +321,17 @@ export class PostureView {
   private async renderChart(): Promise<void> {
     let points: SweepPoint[];
     let caption: string;
+    let stored = false;
     try {
-      points = await this.api.postureSweep();
-      caption = 'Sweep stored on the server; the ringed point is the current plan.';
+      const sweep = await this.api.postureSweep();
+      points = sweep.points;
+      stored = true;
+      const how = [
+        sweep.created ? `made ${sweep.created.slice(0, 16).replace('T', ' ')}Z` : '',
+        sweep.standoffKm !== undefined ? `stand-off ${sweep.standoffKm} km` : '',
+        sweep.timeLimitS !== undefined ? `${sweep.timeLimitS} s per cap` : '',
+      ].filter((x) => x).join(', ');
+      caption = `Sweep stored on the server${how ? ` (${how})` : ''}; the ringed point is the current plan. Points are labelled guarded g / covered c.`;
     } catch {
       points = parseSweepCsv(referenceSweepCsv);
       caption = 'Reference sweep of the bundled theatre with default forces (docs/sweep.csv, vigil plan posture --sweep 10000:30000:2500); the ringed point is the current plan. Points are labelled guarded g / covered c.';
@@ -236,5 +339,6 @@ export class PostureView {
     const p = this.stored?.plan;
     this.root.querySelector('#sweep-chart')!.replaceChildren(sweepChart(points, p ? { cap: p.cap, objective: p.objective } : null, caption));
     this.root.querySelector('#sweep-caption')!.textContent = caption;
+    this.root.querySelector<HTMLElement>('#sweep-chart')!.dataset.source = stored ? 'stored' : 'reference';
   }
 }

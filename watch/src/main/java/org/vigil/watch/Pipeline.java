@@ -351,7 +351,12 @@ public final class Pipeline implements LivePicture {
         return lo;
     }
 
-    private Optional<Report> decode(JournalEntry e, TakProtoCodec proto) {
+    /**
+     * A journaled report as this pipeline ingested it (JSON from HTTP and the simulator, TAK
+     * protocol from CoT); empty for an entry that is not a report (or unreadable, logged).
+     * {@code proto} is the caller's codec (not thread-safe to share).
+     */
+    public Optional<Report> decode(JournalEntry e, TakProtoCodec proto) {
         try {
             if (e.contentType().equals(ReportJson.CONTENT_TYPE)) {
                 return Optional.of(ReportJson.decode(e.body()));

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.vigil.app.http.PostureJobs;
+import org.vigil.app.live.BackgroundIsrPlan;
 import org.vigil.app.live.LiveServer;
 import org.vigil.store.StoredPlan;
 import picocli.CommandLine.Command;
@@ -21,10 +22,14 @@ import picocli.CommandLine.Option;
  * the store, shown by the web UI as it lands, and written to {@code --out}), and the web address
  * is printed. Runs until Ctrl-C, or for {@code --duration-s}; then prints what it did — the plan,
  * the reports journaled and the tracks formed — and exits 1 if the live picture formed no track.
+ * Once the posture plan is done, the default ISR collection plan is made too and written to
+ * {@code DATA_DIR/isr} (unless a plan is already there, or {@code --no-plan-isr}), so the ISR view
+ * shows a real plan.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs Vigil on its embedded defaults: the COP server (vigil serve --simulate) with simulated sensors "
-                + "feeding it in real time, and the default posture plan for the bundled Ukraine theatre; prints the web "
+                + "feeding it in real time, the default posture plan for the bundled Ukraine theatre, then the default ISR "
+                + "collection plan (into DATA_DIR/isr, unless one is there or --no-plan-isr); prints the web "
                 + "address. Runs until Ctrl-C or --duration-s, then prints the plan, the reports journaled and the tracks "
                 + "formed (exit 1 when the plan failed or no track formed).")
 public final class DemoCommand implements Callable<Integer> {
@@ -57,14 +62,28 @@ public final class DemoCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         System.out.println("Vigil demo: the COP server with simulated sensors over the bundled Ukraine theatre, "
-                + "and the default posture plan.");
+                + "and the default posture and ISR collection plans.");
         try (LiveServer running = server.start()) {
             PostureJobs.Request defaults = PostureJobs.Request.defaults();
             PostureJobs.JobJson job = running.api().postureJobs().submit(
                     new PostureJobs.Request(defaults.cap(), defaults.standoffKm(), planTimeLimitSeconds));
+            // the ISR plan after the posture plan, so the two solvers do not share the cores
+            Duration postureWait = Duration.ofSeconds(Math.round(planTimeLimitSeconds) + 60);
+            BackgroundIsrPlan isr = server.isrPlan(running, true, () -> {
+                try {
+                    return running.api().postureJobs().awaitIdle(postureWait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
             running.printBanner(System.out);
             System.out.printf(Locale.ROOT, "vigil: demo           planning the default posture (cap %,d, stand-off %.0f km) in the background%n",
                     defaults.cap(), defaults.standoffKm());
+            if (isr != null) {
+                System.out.println("vigil: demo           " + isr.await(Duration.ZERO).map(BackgroundIsrPlan.Outcome::line)
+                        .orElse("then the ISR collection plan (24 h), into " + isr.planFile()));
+            }
             System.out.println("Open " + running.webUrl() + " in a browser. "
                     + (durationSeconds == null ? "Ctrl-C stops." : "Stopping after " + fmt(durationSeconds) + " s."));
             System.out.flush();
@@ -80,7 +99,15 @@ public final class DemoCommand implements Callable<Integer> {
             if (!running.api().postureJobs().awaitIdle(planWait)) {
                 System.err.println("vigil: the posture plan had not finished");
             }
-            return summary(running, running.api().postureJobs().job(job.id()).orElseThrow());
+            int code = summary(running, running.api().postureJobs().job(job.id()).orElseThrow());
+            if (isr != null) {
+                Duration isrWait = stoppedByUser ? Duration.ofSeconds(2)
+                        : Duration.ofSeconds(Math.round(server.isrTimeLimitSeconds) + 120);
+                System.out.println("demo: " + isr.await(isrWait).map(BackgroundIsrPlan.Outcome::line)
+                        .orElse("the ISR plan was still being made (" + isr.state() + "); it was not written"));
+                System.out.flush();
+            }
+            return code;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.vigil.app.http.BearerToken;
+import org.vigil.app.live.BackgroundIsrPlan;
 import org.vigil.app.live.LiveServer;
 import org.vigil.app.live.SimulatorFeed;
 import picocli.CommandLine.Command;
@@ -35,7 +36,12 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (LiveServer running = server.start()) {
+            BackgroundIsrPlan isr = server.isrPlan(running, false, () -> true);
             running.printBanner(System.out);
+            if (isr != null) {
+                System.out.println("vigil: ISR plan       " + isr.await(java.time.Duration.ZERO).map(BackgroundIsrPlan.Outcome::line)
+                        .orElse("planning in the background into " + isr.planFile() + " (the ISR view shows it when done)"));
+            }
             stop.await();
             System.out.println("vigil: shutting down");
             System.out.flush();
@@ -105,9 +111,34 @@ public final class ServeCommand implements Callable<Integer> {
                 description = "Close a TAK stream that sends nothing, not even a ping, for S seconds (default ${DEFAULT-VALUE}; 0: never).")
         long idleTimeoutSeconds;
 
+        @Option(names = "--plan-isr", negatable = true,
+                description = "At start, make the default ISR collection plan (as vigil plan isr) in the background and write "
+                        + "it to DATA_DIR/isr, where the ISR view finds it, unless a plan is already there. serve: off unless "
+                        + "given; demo: on unless --no-plan-isr.")
+        Boolean planIsr;
+
+        @Option(names = "--isr-time-limit", paramLabel = "S", defaultValue = "30",
+                description = "Solver time limit for that ISR plan, seconds (default ${DEFAULT-VALUE}; the default 24 h plan "
+                        + "needs about 12 s on 2 cores).")
+        double isrTimeLimitSeconds;
+
         @Option(names = "--planner-workers", paramLabel = "N", defaultValue = "8",
                 description = "CP-SAT search workers for posture plans run through the API (default ${DEFAULT-VALUE}).")
         int plannerWorkers;
+
+        /**
+         * The background ISR plan when asked for ({@code --plan-isr}, or {@code byDefault} when
+         * neither it nor {@code --no-plan-isr} was given), started once {@code ready} returns; else null.
+         */
+        BackgroundIsrPlan isrPlan(LiveServer running, boolean byDefault, java.util.function.BooleanSupplier ready) {
+            if (!(planIsr == null ? byDefault : planIsr)) {
+                return null;
+            }
+            BackgroundIsrPlan plan = new BackgroundIsrPlan(running.theatre(), running.dataDir().resolve("isr"),
+                    java.time.Duration.ofMillis(Math.round(isrTimeLimitSeconds * 1000)), 2).start(ready);
+            running.api().isrPlanning(plan::underway);
+            return plan;
+        }
 
         /** Validates the options and starts the server; bad input becomes a {@link UserInputException}. */
         LiveServer start() {
@@ -121,6 +152,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             if (idleTimeoutSeconds < 0) {
                 throw new UserInputException("--idle-timeout-s must be 0 (never) or more, not " + idleTimeoutSeconds);
+            }
+            if (!(isrTimeLimitSeconds >= 5 && isrTimeLimitSeconds <= 3600)) {
+                throw new UserInputException("--isr-time-limit must be between 5 and 3600 s, not " + isrTimeLimitSeconds);
             }
             if (plannerWorkers < 1) {
                 throw new UserInputException("--planner-workers must be at least 1, not " + plannerWorkers);

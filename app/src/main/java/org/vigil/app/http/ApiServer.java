@@ -54,21 +54,24 @@ public final class ApiServer implements AutoCloseable {
     private final ApiMetrics metrics;
     private final LiveHub hub;
     private final AlertPlaces places;
-    private final TrackHistory history;
+    private final JournalHistory history;
     private final PostureJobs jobs;
     private final PublicStatus publicStatus;
     private final TheatreGeoJson theatreGeoJson;
     private final Map<Long, byte[]> theatreJsonCache = new ConcurrentHashMap<>();
     private final boolean webPresent;
+    private volatile java.util.function.Supplier<Optional<String>> isrPlanning = Optional::empty;
     private Javalin app;
 
     /**
      * @param forces         the forces the posture planner may station
      * @param plannerWorkers CP-SAT search workers for a posture plan
      * @param isrDir         where {@code vigil plan isr} writes its plan (or null): served when newer than the store's
+     * @param history        the time slider's history, replayed from the journal (closed with this server)
      */
     public ApiServer(LivePicture live, PlanStore plans, Theatre theatre, Forces forces,
-                     BearerToken token, ApiMetrics metrics, int plannerWorkers, java.nio.file.Path isrDir) {
+                     BearerToken token, ApiMetrics metrics, int plannerWorkers, java.nio.file.Path isrDir,
+                     JournalHistory history) {
         this.isrDir = isrDir;
         this.live = live;
         this.plans = plans;
@@ -77,8 +80,7 @@ public final class ApiServer implements AutoCloseable {
         this.metrics = metrics;
         this.places = new AlertPlaces(theatre, live);
         this.hub = new LiveHub(live, token, places);
-        this.history = new TrackHistory();
-        live.addListener(history);
+        this.history = history;
         this.jobs = new PostureJobs(theatre, forces, plans, plannerWorkers, this::planJobChanged);
         this.publicStatus = new PublicStatus(theatre, live);
         this.theatreGeoJson = new TheatreGeoJson(theatre);
@@ -101,6 +103,15 @@ public final class ApiServer implements AutoCloseable {
 
     public LiveHub hub() {
         return hub;
+    }
+
+    /**
+     * What to say while an ISR plan is being made in the background (e.g. by {@code vigil demo}):
+     * the 404 of {@code /api/plans/isr} then says so, starting "an ISR plan is being made", and the
+     * ISR view asks again until the plan is there.
+     */
+    public void isrPlanning(java.util.function.Supplier<Optional<String>> status) {
+        this.isrPlanning = status;
     }
 
     /** True when the web module's built UI is on the class path. */
@@ -175,12 +186,15 @@ public final class ApiServer implements AutoCloseable {
             json(ctx, 200, storedPlan(p));
         });
         r.post("/api/plans/posture", ctx -> json(ctx, 202, Map.of("job", jobs.submit(planRequest(ctx)))));
+        r.post("/api/plans/posture/sweep", ctx -> json(ctx, 202, Map.of("job", jobs.submitSweep(sweepRequest(ctx)))));
         r.get("/api/plans/posture/sweep", ctx -> json(ctx, 200,
                 parse(plans.latest("posture-sweep").orElseThrow(() -> ApiException.notFound("no posture sweep stored")).json())));
         r.get("/api/plans/isr", ctx -> ctx.status(200).contentType("application/json")
-                .result(latestIsr("isr", "isr-plan.json").orElseThrow(() -> ApiException.notFound("no ISR plan yet"))));
+                .result(latestIsr("isr", "isr-plan.json").orElseThrow(() -> ApiException.notFound(
+                        isrPlanning.get().orElse("no ISR plan yet")))));
         r.get("/api/plans/isr/coverage", ctx -> ctx.status(200).contentType("application/geo+json")
-                .result(latestIsr("isr-coverage", "coverage.geojson").orElseThrow(() -> ApiException.notFound("no ISR coverage yet"))));
+                .result(latestIsr("isr-coverage", "coverage.geojson").orElseThrow(() -> ApiException.notFound(
+                        isrPlanning.get().orElse("no ISR coverage yet")))));
         r.get("/api/plans/posture/jobs/{id}", ctx -> {
             String id = ctx.pathParam("id");
             json(ctx, 200, jobs.job(id).orElseThrow(() -> ApiException.notFound("no posture job " + id)));
@@ -286,27 +300,64 @@ public final class ApiServer implements AutoCloseable {
         return stored.map(StoredPlan::json);
     }
 
+    /**
+     * {@code GET /api/tracks/history?from=&to=&stepS=&limit=&waitS=}: the journal replayed over the
+     * window (see {@link JournalHistory}); 200 with the states once the replay is done, 202 with its
+     * progress while it runs (ask again after {@code Retry-After}).
+     */
     private void trackHistory(Context ctx) {
-        Instant from = instantParam(ctx, "from", Instant.EPOCH);
-        Instant to = instantParam(ctx, "to", Instant.now().plusSeconds(3600));
+        Instant to = instantParam(ctx, "to", Instant.now());
+        Instant from = instantParam(ctx, "from", to.minus(Duration.ofMinutes(30)));
         if (from.isAfter(to)) {
             throw ApiException.badRequest("from", "must not be after 'to'");
         }
-        int limit = 50_000;
-        String l = ctx.queryParam("limit");
-        if (l != null) {
-            try {
-                limit = Integer.parseInt(l);
-            } catch (NumberFormatException e) {
-                limit = -1;
+        int limit = (int) wholeParam(ctx, "limit", 200_000, 1, JournalHistory.MAX_STATES);
+        long stepS = wholeParam(ctx, "stepS", 10, 1, 600);
+        long waitS = wholeParam(ctx, "waitS", 2, 0, 60);
+        JournalHistory.Answer answer;
+        try {
+            answer = history.request(from, to, Duration.ofSeconds(stepS), limit, Duration.ofSeconds(waitS));
+        } catch (JournalHistory.Refused e) {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", "2");
             }
-            if (limit < 1 || limit > TrackHistory.CAPACITY) {
-                throw ApiException.badRequest("limit", "must be a whole number between 1 and " + TrackHistory.CAPACITY + ", got '" + l + "'");
+            throw e.status() == 400 ? ApiException.badRequest(e.field(), e.getMessage())
+                    : new ApiException(e.status(), e.getMessage(), e.field());
+        }
+        switch (answer) {
+            case JournalHistory.Answer.Ready r -> {
+                ctx.header("X-Vigil-Truncated", Boolean.toString(r.truncated()));
+                ctx.header("X-Vigil-Replayed-Reports", Long.toString(r.reportsReplayed()));
+                ctx.header("X-Vigil-Replay-Seconds", String.format(java.util.Locale.ROOT, "%.3f", r.replaySeconds()));
+                ctx.header("X-Vigil-Cached", Boolean.toString(r.cached()));
+                json(ctx, 200, ApiJson.tracks(r.states()));
+            }
+            case JournalHistory.Answer.Running r -> {
+                ctx.header("Retry-After", "1");
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("state", r.queued() ? "queued" : "running");
+                m.put("progress", Math.round(r.progress() * 1000) / 1000.0);
+                m.put("reports", r.reports());
+                m.put("replayed", r.replayed());
+                json(ctx, 202, m);
             }
         }
-        TrackHistory.Slice slice = history.between(from, to, limit);
-        ctx.header("X-Vigil-Truncated", Boolean.toString(slice.truncated()));
-        json(ctx, 200, ApiJson.tracks(slice.states()));
+    }
+
+    private static long wholeParam(Context ctx, String name, long fallback, long min, long max) {
+        String s = ctx.queryParam(name);
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(s);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw ApiException.badRequest(name, "must be a whole number between " + min + " and " + max + ", got '" + s + "'");
     }
 
     private static Instant instantParam(Context ctx, String name, Instant fallback) {
@@ -392,6 +443,50 @@ public final class ApiServer implements AutoCloseable {
                 number(o, "timeLimitS", d.timeLimitSeconds()));
     }
 
+    /** {@code {"caps"?: [troops, ...], "standoffKm"?, "timeLimitS"? (per cap)}}; absent fields take the defaults. */
+    private static PostureJobs.SweepRequest sweepRequest(Context ctx) throws IOException {
+        PostureJobs.SweepRequest d = PostureJobs.SweepRequest.defaults();
+        byte[] body = ctx.req().getInputStream().readNBytes(64 * 1024);
+        JsonNode o = null;
+        if (body.length > 0) {
+            try {
+                o = ApiJson.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw ApiException.badRequest(null, "the body is not valid JSON");
+            }
+        }
+        if (o == null || o.isMissingNode() || o.isNull()) {
+            return d;
+        }
+        if (!o.isObject()) {
+            throw ApiException.badRequest(null, "expected an object such as {\"caps\":[10000,20000,30000],\"timeLimitS\":10}");
+        }
+        for (var it = o.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!List.of("caps", "standoffKm", "timeLimitS").contains(f)) {
+                throw ApiException.badRequest(f, "unknown field (known: caps, standoffKm, timeLimitS)");
+            }
+        }
+        List<Integer> caps = d.caps();
+        JsonNode c = o.get("caps");
+        if (c != null && !c.isNull()) {
+            if (!c.isArray()) {
+                throw ApiException.badRequest("caps", "must be an array of troop caps such as [10000, 20000, 30000]");
+            }
+            List<Integer> given = new java.util.ArrayList<>();
+            for (int i = 0; i < c.size(); i++) {
+                JsonNode v = c.get(i);
+                if (!v.isNumber() || !v.canConvertToInt() || v.asDouble() != Math.rint(v.asDouble())) {
+                    throw ApiException.badRequest("caps[" + i + "]", "must be a whole number of troops, got " + v);
+                }
+                given.add(v.asInt());
+            }
+            caps = given;
+        }
+        return new PostureJobs.SweepRequest(caps, number(o, "standoffKm", d.standoffKm()),
+                number(o, "timeLimitS", d.timeLimitSeconds()));
+    }
+
     private static double number(JsonNode o, String field, double fallback) {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
@@ -467,7 +562,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         hub.close();
-        live.removeListener(history);
+        history.close();
         jobs.close();
         if (app != null) {
             app.stop();

@@ -3,6 +3,7 @@ package org.vigil.app.http;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,16 +23,22 @@ import org.vigil.posture.model.PostureProblem;
 import org.vigil.posture.model.Rules;
 import org.vigil.posture.model.SolveStatus;
 import org.vigil.posture.solve.PostureSolver;
+import org.vigil.posture.sweep.Sweep;
+import org.vigil.posture.sweep.SweepPoint;
 import org.vigil.store.PlanStore;
 import org.vigil.store.StoredPlan;
 import org.vigil.theatre.Theatre;
 
 /**
- * Posture plans run in the background for {@code POST /api/plans/posture}: one at a time (CP-SAT
- * takes every core it is given), each a job with a state the web page polls or receives on the
- * WebSocket. A plan with a solution (OPTIMAL or FEASIBLE) is saved to the store, where
- * {@code GET /api/plans/posture} finds it. The solver reports no intermediate progress, so a
- * job's progress is its elapsed share of the time limit, the bound the solver keeps to.
+ * Posture plans run in the background for {@code POST /api/plans/posture}, and cap sweeps for
+ * {@code POST /api/plans/posture/sweep}: one at a time (CP-SAT takes every core it is given), each
+ * a job with a state the web page polls or receives on the WebSocket. A plan with a solution
+ * (OPTIMAL or FEASIBLE) is saved to the store, where {@code GET /api/plans/posture} finds it; a
+ * sweep (the posture module's {@link Sweep}: caps in increasing order, each solve starting from
+ * the last plan) is saved as kind {@code posture-sweep}, where {@code GET /api/plans/posture/sweep}
+ * and the posture page's chart find it. The solver reports no intermediate progress, so a job's
+ * progress is its elapsed share of the time limit (for a sweep: caps done, plus that share of
+ * the current one), the bound the solver keeps to.
  */
 public final class PostureJobs implements AutoCloseable {
 
@@ -57,10 +64,51 @@ public final class PostureJobs implements AutoCloseable {
         }
     }
 
-    /** A job as the API shows it. */
+    /**
+     * A cap sweep: a plan at each cap (troops), with {@code timeLimitSeconds} for each.
+     * At most {@link #MAX_CAPS} caps and {@link #MAX_TOTAL_SECONDS} of solver time in all.
+     */
+    public record SweepRequest(List<Integer> caps, double standoffKm, double timeLimitSeconds) {
+        public static final int MAX_CAPS = 12;
+        public static final double MAX_TOTAL_SECONDS = 600;
+
+        public SweepRequest {
+            if (caps == null || caps.size() < 2 || caps.size() > MAX_CAPS) {
+                throw ApiException.badRequest("caps", "must list 2 to " + MAX_CAPS + " troop caps, got "
+                        + (caps == null ? "none" : caps.size()));
+            }
+            for (int i = 0; i < caps.size(); i++) {
+                Integer c = caps.get(i);
+                if (c == null || c < 1 || c > 1_000_000) {
+                    throw ApiException.badRequest("caps[" + i + "]", "must be a number of troops between 1 and 1000000, got " + c);
+                }
+            }
+            if (caps.stream().distinct().count() != caps.size()) {
+                throw ApiException.badRequest("caps", "lists a cap twice");
+            }
+            caps = caps.stream().sorted().toList();
+            new Request(caps.getFirst(), standoffKm, timeLimitSeconds); // the same checks as one plan's
+            if (timeLimitSeconds * caps.size() > MAX_TOTAL_SECONDS) {
+                throw ApiException.badRequest("timeLimitS", String.format(java.util.Locale.ROOT,
+                        "%d caps at %.0f s each is %.0f s of solving; a sweep may take at most %.0f s: fewer caps or less time each",
+                        caps.size(), timeLimitSeconds, timeLimitSeconds * caps.size(), MAX_TOTAL_SECONDS));
+            }
+        }
+
+        /** 10,000 to 30,000 troops by 5,000, at the default stand-off, 10 s each. */
+        public static SweepRequest defaults() {
+            return new SweepRequest(List.of(10_000, 15_000, 20_000, 25_000, 30_000), Rules.DEFAULT_STANDOFF_METRES / 1000, 10);
+        }
+    }
+
+    /**
+     * A job as the API shows it. For a sweep ({@code kind} "sweep"): {@code cap} is the cap being
+     * solved, {@code timeLimitS} the whole sweep's budget, {@code caps} the caps, {@code sweepId}
+     * the stored sweep.
+     */
     public record JobJson(String id, String state, int cap, double standoffKm, double timeLimitS, String started,
                           String finished, double elapsedS, double progress, Long planId, String planStatus,
-                          String message) {
+                          String message, String kind, List<Integer> caps, Long sweepId) {
         public boolean finishedOk() {
             return "done".equals(state) && planId != null;
         }
@@ -82,6 +130,8 @@ public final class PostureJobs implements AutoCloseable {
     private final class Job {
         final String id;
         final Request request;
+        /** Null for a single plan. */
+        final SweepRequest sweep;
         final Instant started = Instant.now();
         final long startedNanos = System.nanoTime();
         volatile String state = "running";
@@ -90,20 +140,39 @@ public final class PostureJobs implements AutoCloseable {
         volatile Long planId;
         volatile String planStatus;
         volatile String message;
+        volatile Long sweepId;
+        /** Sweep: caps begun so far, and when the current one began. */
+        volatile int capsBegun;
+        volatile int currentCap;
+        volatile long capStartedNanos;
         ScheduledFuture<?> tick;
 
-        Job(String id, Request request) {
+        Job(String id, Request request, SweepRequest sweep) {
             this.id = id;
             this.request = request;
+            this.sweep = sweep;
         }
 
         JobJson json() {
             long end = finished == null ? System.nanoTime() : finishedNanos;
             double elapsed = (end - startedNanos) / 1e9;
-            double progress = finished == null ? Math.min(0.99, elapsed / request.timeLimitSeconds()) : 1.0;
-            return new JobJson(id, state, request.cap(), request.standoffKm(), request.timeLimitSeconds(),
-                    started.toString(), finished == null ? null : finished.toString(),
-                    Math.round(elapsed * 10) / 10.0, Math.round(progress * 100) / 100.0, planId, planStatus, message);
+            String started = this.started.toString(), done = finished == null ? null : finished.toString();
+            if (sweep == null) {
+                double progress = finished == null ? Math.min(0.99, elapsed / request.timeLimitSeconds()) : 1.0;
+                return new JobJson(id, state, request.cap(), request.standoffKm(), request.timeLimitSeconds(), started, done,
+                        Math.round(elapsed * 10) / 10.0, Math.round(progress * 100) / 100.0, planId, planStatus, message,
+                        "plan", null, null);
+            }
+            int n = sweep.caps().size();
+            double progress = 1.0;
+            if (finished == null) {
+                double current = capsBegun == 0 ? 0
+                        : Math.min(0.99, (System.nanoTime() - capStartedNanos) / 1e9 / sweep.timeLimitSeconds());
+                progress = Math.min(0.99, (Math.max(0, capsBegun - 1) + current) / n);
+            }
+            return new JobJson(id, state, currentCap == 0 ? sweep.caps().getFirst() : currentCap, sweep.standoffKm(),
+                    sweep.timeLimitSeconds() * n, started, done, Math.round(elapsed * 10) / 10.0,
+                    Math.round(progress * 100) / 100.0, null, planStatus, message, "sweep", sweep.caps(), sweepId);
         }
     }
 
@@ -127,16 +196,24 @@ public final class PostureJobs implements AutoCloseable {
         return t;
     }
 
-    /** Starts a plan; throws 409 (with the running job) when one is already running. */
+    /** Starts a plan; throws 409 (with the running job) when a plan or sweep is already running. */
     public synchronized JobJson submit(Request request) {
+        return start(new Job("p" + sequence.incrementAndGet(), request, null), this::run);
+    }
+
+    /** Starts a cap sweep; throws 409 (with the running job) when a plan or sweep is already running. */
+    public synchronized JobJson submitSweep(SweepRequest sweep) {
+        return start(new Job("p" + sequence.incrementAndGet(), null, sweep), this::runSweep);
+    }
+
+    private JobJson start(Job job, Consumer<Job> work) {
         if (running != null) {
             throw new JobConflict(running.json());
         }
-        Job job = new Job("p" + sequence.incrementAndGet(), request);
         jobs.put(job.id, job);
         running = job;
         job.tick = ticker.scheduleAtFixedRate(() -> publish(job), 1, 1, TimeUnit.SECONDS);
-        runner.execute(() -> run(job));
+        runner.execute(() -> work.accept(job));
         JobJson first = job.json();
         publish(job);
         return first;
@@ -179,6 +256,56 @@ public final class PostureJobs implements AutoCloseable {
             job.message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             finish(job, "failed");
         }
+    }
+
+    private void runSweep(Job job) {
+        try {
+            SweepRequest r = job.sweep;
+            Rules rules = new Rules(r.caps().getFirst(), r.standoffKm() * 1000, Rules.DEFAULT_RESPONSE,
+                    Rules.DEFAULT_TORTUOSITY, Rules.DEFAULT_ROAD_SPEED, Rules.DEFAULT_REQUIREMENTS, Rules.DEFAULT_ROTATION);
+            PostureProblem problem = PostureProblem.of(theatre, forces, rules);
+            PostureSolver solver = new PostureSolver(Duration.ofMillis(Math.round(r.timeLimitSeconds() * 1000)), workers);
+            List<Double> caps = r.caps().stream().map(Integer::doubleValue).toList();
+            List<SweepPoint> points = new Sweep(solver).caps(problem, caps, line -> {
+                if (line.startsWith("planning at cap")) {
+                    job.currentCap = r.caps().get(Math.min(job.capsBegun, r.caps().size() - 1));
+                    job.capsBegun++;
+                    job.capStartedNanos = System.nanoTime();
+                }
+                job.message = line;
+            });
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("kind", "cap");
+            json.put("created", Instant.now().toString());
+            json.put("standoffKm", r.standoffKm());
+            json.put("timeLimitS", r.timeLimitSeconds());
+            json.put("workers", workers);
+            json.put("points", points.stream().map(PostureJobs::pointJson).toList());
+            StoredPlan saved = plans.save("posture-sweep", Instant.now(), ApiJson.text(json));
+            job.sweepId = saved.id();
+            long withPlan = points.stream().filter(p -> p.status().hasPlan()).count();
+            job.planStatus = withPlan == points.size() ? "DONE" : "PARTIAL";
+            job.message = String.format(java.util.Locale.ROOT, "%d caps %,d..%,d planned (%d with a plan); sweep %d saved",
+                    points.size(), r.caps().getFirst(), r.caps().getLast(), withPlan, saved.id());
+            finish(job, "done");
+        } catch (RuntimeException | Error e) {
+            LOG.warn("posture sweep {} failed: {}", job.id, e.toString());
+            job.message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            finish(job, "failed");
+        }
+    }
+
+    /** One point as the chart reads it (the columns of {@code vigil plan posture --sweep}'s sweep.csv). */
+    private static Map<String, Object> pointJson(SweepPoint p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cap", (int) Math.round(p.value()));
+        m.put("status", p.status().name());
+        m.put("objective", p.objective());
+        m.put("bound", p.bound());
+        m.put("totalStrength", p.totalStrength());
+        m.put("guarded", p.guarded());
+        m.put("covered", p.covered());
+        return m;
     }
 
     private void finish(Job job, String state) {

@@ -3,11 +3,14 @@ package org.vigil.app.live;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.app.http.ApiMetrics;
 import org.vigil.app.http.ApiServer;
 import org.vigil.app.http.BearerToken;
+import org.vigil.app.http.JournalHistory;
 import org.vigil.cot.pki.CertificateFolder;
 import org.vigil.cot.pki.TlsContexts;
 import org.vigil.cot.server.BoundPorts;
@@ -18,6 +21,9 @@ import org.vigil.store.Store;
 import org.vigil.store.Stores;
 import org.vigil.theatre.Theatre;
 import org.vigil.watch.LivePicture;
+import org.vigil.watch.Pipeline;
+import org.vigil.watch.PipelineConfig;
+import org.vigil.watch.rules.AlertRules;
 
 /**
  * The running COP server of {@code vigil serve} and {@code vigil demo}, wired by hand: the store
@@ -108,7 +114,7 @@ public final class LiveServer implements AutoCloseable {
         metrics.prometheusStyleCounters(() -> cot.counters().snapshot());
         metrics.gauge("vigil.journal.last.id", "highest journal id", store.journal(), j -> j.lastId());
         api = new ApiServer(live, store.plans(), theatre, forces, options.token(), metrics, options.plannerWorkers(),
-                options.dataDir().resolve("isr"));
+                options.dataDir().resolve("isr"), new JournalHistory(store.journal(), historyPipelines(theatre)));
         try {
             api.start(options.bind().getHostAddress(), options.httpPort());
         } catch (RuntimeException e) {
@@ -123,6 +129,17 @@ public final class LiveServer implements AutoCloseable {
                 incursion.start();
             }
         }
+    }
+
+    /**
+     * The pipeline a history replay re-fuses the journal with: the live one's configuration
+     * ({@link WatchWiring#liveConfig()}) except that every track
+     * state is published, not one a second, so the slider's steps can be sampled from them. The
+     * alert rules are the defaults: the history is of tracks, and rules never change a track.
+     */
+    public static JournalHistory.ReplayPipelines historyPipelines(Theatre theatre) {
+        return scratch -> new Pipeline(theatre, scratch, AlertRules.defaults(), Clock.systemUTC(),
+                WatchWiring.liveConfig().withTrackPublishInterval(Duration.ZERO)).start();
     }
 
     private static String rootMessage(Throwable e) {
@@ -178,6 +195,16 @@ public final class LiveServer implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** The theatre the server watches. */
+    public Theatre theatre() {
+        return theatre;
+    }
+
+    /** The data folder (the ISR plan is looked for in its {@code isr/}). */
+    public Path dataDir() {
+        return options.dataDir();
     }
 
     public LivePicture live() {

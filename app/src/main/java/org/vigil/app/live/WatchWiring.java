@@ -17,6 +17,11 @@ final class WatchWiring {
     private WatchWiring() {
     }
 
+    /** The live pipeline's configuration; the history replay ({@link LiveServer#historyPipelines}) uses it too. */
+    static PipelineConfig liveConfig() {
+        return PipelineConfig.defaults();
+    }
+
     /**
      * Replays the journal into a new pipeline (blocking until tracks and open alerts are rebuilt),
      * then lets it take CoT detections from the TAK server and publish tracks and alerts to it.
@@ -26,7 +31,7 @@ final class WatchWiring {
     static LivePicture open(Store store, Theatre theatre, CotServer cot, ApiMetrics metrics, Path rulesFile) {
         AlertRules rules = rulesFile == null ? AlertRules.defaults() : AlertRules.load(rulesFile);
         Pipeline pipeline = new Pipeline(theatre, store, rules, Clock.systemUTC(),
-                PipelineConfig.defaults().withMeters(metrics.registry()));
+                liveConfig().withMeters(metrics.registry()));
         pipeline.start();
         pipeline.attach(cot);
         return pipeline;

@@ -272,7 +272,6 @@ class ApiServerTest {
     @Test
     void anIsrPlanWrittenBesideTheServerIsServed() throws Exception {
         assertThat(server.get("/api/plans/isr/coverage").statusCode()).isEqualTo(404);
-        assertThat(server.get("/api/plans/posture/sweep").statusCode()).isEqualTo(404);
         java.nio.file.Files.createDirectories(data.resolve("isr"));
         String plan = "{\"status\":\"OPTIMAL\",\"tasks\":[{\"asset\":\"drone-1\",\"kind\":\"drone\"}]}";
         java.nio.file.Files.writeString(data.resolve("isr/isr-plan.json"), plan);
@@ -354,7 +353,7 @@ class ApiServerTest {
             assertThat(pushed.get("deleted").isArray()).isTrue();
 
             // the time slider's history holds the track's states, oldest first, within the window asked
-            HttpResponse<String> h = server.get("/api/tracks/history?from=" + start + "&to=" + start.plusSeconds(60));
+            HttpResponse<String> h = server.get("/api/tracks/history?from=" + start + "&to=" + start.plusSeconds(60) + "&waitS=30");
             assertThat(h.statusCode()).isEqualTo(200);
             assertThat(h.headers().firstValue("X-Vigil-Truncated")).hasValue("false");
             List<Instant> times = new ArrayList<>();
@@ -367,7 +366,7 @@ class ApiServerTest {
             }
             assertThat(times).isNotEmpty().isSorted();
             assertThat(server.get("/api/tracks/history?from=yesterday").statusCode()).isEqualTo(400);
-            HttpResponse<String> one = server.get("/api/tracks/history?from=" + start + "&limit=1");
+            HttpResponse<String> one = server.get("/api/tracks/history?from=" + start + "&to=" + start.plusSeconds(60) + "&limit=1&waitS=30");
             assertThat(TestServer.json(one)).hasSize(1);
         }
     }
@@ -422,6 +421,54 @@ class ApiServerTest {
             for (int i = 10; i < n; i++) {
                 hub.trackDeleted("load-" + i);
             }
+        }
+    }
+
+    @Test
+    void aCapSweepRunsInTheBackgroundWithProgressAndIsStoredForTheChart() throws Exception {
+        try (TestServer.LiveClient ws = server.live("?token=" + TestServer.TOKEN)) {
+            ws.next(m -> m.get("type").asText().equals("snapshot"), 5);
+            HttpResponse<String> one = server.post("/api/plans/posture/sweep", "{\"caps\":[20000]}");
+            assertThat(one.statusCode()).isEqualTo(400);
+            assertThat(TestServer.json(one).get("field").asText()).isEqualTo("caps");
+            HttpResponse<String> half = server.post("/api/plans/posture/sweep", "{\"caps\":[10000,12500.5]}");
+            assertThat(TestServer.json(half).get("field").asText()).isEqualTo("caps[1]");
+            HttpResponse<String> tooLong = server.post("/api/plans/posture/sweep", "{\"caps\":[10000,20000,30000],\"timeLimitS\":300}");
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(TestServer.json(tooLong).get("error").asText()).contains("at most 600 s");
+
+            // given out of order; solved (and stored) in increasing order
+            HttpResponse<String> started = server.post("/api/plans/posture/sweep", "{\"caps\":[20000,8000],\"timeLimitS\":4}");
+            assertThat(started.statusCode()).isEqualTo(202);
+            JsonNode job = TestServer.json(started).get("job");
+            String id = job.get("id").asText();
+            assertThat(job.get("kind").asText()).isEqualTo("sweep");
+            assertThat(job.get("caps").toString()).isEqualTo("[8000,20000]");
+            assertThat(server.post("/api/plans/posture", "{}").statusCode()).as("one solver at a time").isEqualTo(409);
+
+            JsonNode midway = ws.next(m -> m.get("type").asText().equals("planJob") && m.get("job").get("id").asText().equals(id)
+                    && m.get("job").get("state").asText().equals("running") && m.get("job").get("progress").asDouble() > 0, 60);
+            assertThat(midway.get("job").get("progress").asDouble()).isLessThan(1.0);
+            assertThat(midway.get("job").get("message").asText()).startsWith("planning at cap");
+            JsonNode done = ws.next(m -> m.get("type").asText().equals("planJob")
+                    && m.get("job").get("id").asText().equals(id) && !m.get("job").get("state").asText().equals("running"), 120);
+            assertThat(done.get("job").get("state").asText()).isEqualTo("done");
+            long sweepId = done.get("job").get("sweepId").asLong();
+            assertThat(sweepId).isPositive();
+
+            JsonNode sweep = TestServer.json(server.get("/api/plans/posture/sweep"));
+            assertThat(sweep.get("standoffKm").asDouble()).isEqualTo(50);
+            JsonNode points = sweep.get("points");
+            assertThat(points).hasSize(2);
+            assertThat(points.get(0).get("cap").asInt()).isEqualTo(8000);
+            assertThat(points.get(1).get("cap").asInt()).isEqualTo(20000);
+            for (JsonNode p : points) {
+                assertThat(p.get("status").asText()).isIn("OPTIMAL", "FEASIBLE");
+                assertThat(p.get("totalStrength").asInt()).isPositive().isLessThanOrEqualTo(p.get("cap").asInt());
+            }
+            // more troops never protect less (the sweep starts each cap from the last plan)
+            assertThat(points.get(1).get("objective").asDouble()).isGreaterThan(points.get(0).get("objective").asDouble());
+            assertThat(points.get(1).get("guarded").asInt()).isGreaterThanOrEqualTo(points.get(0).get("guarded").asInt());
         }
     }
 

@@ -8,6 +8,19 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.vigil.app.http.BearerToken;
+import org.vigil.app.live.LiveServer;
+import org.vigil.posture.io.ForcesReader;
+import org.vigil.theatre.geo.GeoPoint;
+import org.vigil.theatre.geo.Geodesy;
+import org.vigil.theatre.io.TheatreLoader;
+import org.vigil.watch.Report;
+import org.vigil.watch.TrackView;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Debian's Chromium through playwright-core from {@code web/e2e/*.mjs}, with every request that
  * is not for this machine blocked. {@code cop.mjs} checks the map (border, line of contact,
  * sites), live tracks that move, an alert raised by a scripted vehicle approaching Rivne NPP
- * shown within 2 s and acknowledged, the time slider, the posture page (a plan run from the
- * page with its progress, units, sites, the sweep chart), the ISR view (the server serves a
+ * shown within 2 s and acknowledged, the time slider (replaying from the journal a track that an
+ * earlier server on the same data folder journaled before this one started), the posture page (a plan run from the
+ * page with its progress, units, sites, the sweep chart, a cap sweep run from the page and stored), the ISR view (the server serves a
  * real {@code vigil plan isr} output, kept in {@code web/e2e/fixtures/isr}, from its data folder's
  * {@code isr/} as {@code plan isr --out DATA_DIR/isr} would leave it), {@code /public} showing
  * nothing of the force, the token prompt, and that nothing external was requested.
@@ -47,6 +61,8 @@ class WebE2eTest {
     private static Process server;
     private static volatile String base;
     private static volatile String token;
+    /** "ID@TIME": a track an earlier server journaled on the data folder, and a moment it was seen. */
+    private static String journaledTrack;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -63,6 +79,7 @@ class WebE2eTest {
                 Files.copy(source, isr.resolve(file));
             }
         }
+        journaledTrack = journalAnEarlierTrack(data.resolve("vigil-data"));
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.vigil.app.Main",
                 "serve", "--simulate", "--data-dir", data.resolve("vigil-data").toString(), "--http-port", "0",
@@ -93,6 +110,39 @@ class WebE2eTest {
                 Files.readString(data.resolve("serve.err"))).isNotNull();
     }
 
+    /**
+     * Before the server under test starts, an earlier server on the same data folder journals a
+     * vehicle seen by a drone every second for a minute, five minutes ago (its own times; received
+     * now). Returns its live track id and a moment within that minute: the time slider must find it
+     * in the journal, since the server under test never saw it live.
+     */
+    private static String journalAnEarlierTrack(Path dataDir) throws Exception {
+        Instant start = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+        GeoPoint origin = GeoPoint.of(50.10, 30.10);
+        List<Report> reports = new ArrayList<>();
+        for (int k = 0; k < 60; k++) {
+            GeoPoint p = Geodesy.destination(origin, 90, 10.0 * k);
+            reports.add(new Report("drone-e2e", start.plusSeconds(k), p.latitudeDeg(), p.longitudeDeg(), Double.NaN, 10,
+                    "ground", null));
+        }
+        try (LiveServer earlier = LiveServer.start(new LiveServer.Options(dataDir, Optional.empty(),
+                InetAddress.getLoopbackAddress(), 0, 0, 0, 0, BearerToken.of("e2e-earlier-server-token"), false, 1, 1, 1,
+                null, false), TheatreLoader.bundledUkraine(), ForcesReader.bundledDefault())) {
+            earlier.live().ingest("http", reports).get(30, TimeUnit.SECONDS);
+            GeoPoint end = Geodesy.destination(origin, 90, 590);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                for (TrackView t : earlier.live().tracks()) {
+                    if (Geodesy.distanceMetres(end, GeoPoint.of(t.latDeg(), t.lonDeg())) < 100) {
+                        return t.id() + "@" + start.plusSeconds(50);
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the earlier server formed no track from the drone's reports");
+    }
+
     @AfterAll
     static void stopServer() throws InterruptedException {
         if (server != null) {
@@ -118,6 +168,11 @@ class WebE2eTest {
                 "ok - running a plan shows its progress",
                 "ok - the posture page shows the new plan",
                 "ok - the cap sweep chart is drawn with the current plan marked",
+                "ok - running a sweep from the page shows its progress",
+                "ok - the chart shows the sweep stored on the server",
+                "ok - the sweep is stored, caps in increasing order",
+                "ok - moving the slider shows the journal replay loading",
+                "ok - the slider replays from the journal a track an earlier server saw",
                 "ok - the ISR timeline has one bar per task and one row per asset",
                 "ok - unmet requirements are highlighted",
                 "ok - /public names no unit, track or sensor",
@@ -140,6 +195,7 @@ class WebE2eTest {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(WEB.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("VIGIL_E2E_EXPECT_ISR", "1");
+        pb.environment().put("VIGIL_E2E_JOURNAL_TRACK", journaledTrack);
         Process p = pb.start();
         boolean finished = p.waitFor(timeoutS, TimeUnit.SECONDS);
         if (!finished) {
