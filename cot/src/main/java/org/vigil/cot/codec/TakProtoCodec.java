@@ -140,6 +140,27 @@ public final class TakProtoCodec {
         return true;
     }
 
+    /**
+     * A number that comes back as the same text ({@link CotXmlEncoder#number}): "87" would come
+     * back "87.0", so such an element stays XML, as it was written, rather than being changed.
+     */
+    private static double exactNumber(String text) {
+        double v = finite(text);
+        if (!CotXmlEncoder.number(v).equals(text)) {
+            throw new NumberFormatException("not in canonical form: " + text);
+        }
+        return v;
+    }
+
+    /** An unsigned integer that comes back as the same text (no sign, spaces or leading zeros). */
+    private static int exactUnsigned(String text) {
+        int v = Integer.parseUnsignedInt(text);
+        if (!Integer.toUnsignedString(v).equals(text)) {
+            throw new NumberFormatException("not in canonical form: " + text);
+        }
+        return v;
+    }
+
     /** Sets the typed field for {@code el}; false when a value does not fit its type (then it stays XML). */
     private static boolean setTyped(org.vigil.cot.proto.v1.Detail.Builder d, XmlElement el) {
         try {
@@ -154,15 +175,15 @@ public final class TakProtoCodec {
                         .setGeopointsrc(el.attribute("geopointsrc").orElseThrow())
                         .setAltsrc(el.attribute("altsrc").orElseThrow()));
                 case "status" -> d.setStatus(Status.newBuilder()
-                        .setBattery(Integer.parseUnsignedInt(el.attribute("battery").orElseThrow().trim())));
+                        .setBattery(exactUnsigned(el.attribute("battery").orElseThrow())));
                 case "takv" -> d.setTakv(Takv.newBuilder()
                         .setDevice(el.attribute("device").orElseThrow())
                         .setPlatform(el.attribute("platform").orElseThrow())
                         .setOs(el.attribute("os").orElseThrow())
                         .setVersion(el.attribute("version").orElseThrow()));
                 case "track" -> d.setTrack(Track.newBuilder()
-                        .setSpeed(finite(el.attribute("speed").orElseThrow()))
-                        .setCourse(finite(el.attribute("course").orElseThrow())));
+                        .setSpeed(exactNumber(el.attribute("speed").orElseThrow()))
+                        .setCourse(exactNumber(el.attribute("course").orElseThrow())));
                 default -> {
                     return false;
                 }

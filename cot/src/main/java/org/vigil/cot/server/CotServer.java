@@ -8,6 +8,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -41,6 +46,18 @@ public final class CotServer implements AutoCloseable {
     private EventLoopGroup workers;
     private UdpHandler udp;
 
+    /**
+     * Linux's epoll through Netty's native transport where it loads (x86-64 Linux), else Java NIO.
+     * With many streaming sensors each read carries a few small events, so the per-read cost of
+     * the selector counts: the native transport makes fewer system calls and less garbage per
+     * read than NIO's selector. {@code -Dvigil.cot.nio=true} keeps NIO.
+     */
+    static final boolean EPOLL = !Boolean.getBoolean("vigil.cot.nio") && Epoll.isAvailable();
+
+    private static IoHandlerFactory ioHandlers() {
+        return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+
     public CotServer(CotServerConfig config) {
         this.config = config;
         this.router = new Router(config.clock());
@@ -51,8 +68,8 @@ public final class CotServer implements AutoCloseable {
         if (boss != null) {
             throw new IllegalStateException("already started");
         }
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        boss = new MultiThreadIoEventLoopGroup(1, ioHandlers());
+        workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), ioHandlers());
         try {
             int tcp = config.tcpPort() < 0 ? -1 : bindStream(config.tcpPort(), false);
             int tls = config.tlsPort() < 0 ? -1 : bindStream(config.tlsPort(), true);
@@ -68,7 +85,7 @@ public final class CotServer implements AutoCloseable {
     private int bindStream(int port, boolean tls) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
@@ -98,7 +115,7 @@ public final class CotServer implements AutoCloseable {
         udp = new UdpHandler(router, counters, config.clock(), config.maxEventBytes());
         Bootstrap b = new Bootstrap()
                 .group(workers)
-                .channel(NioDatagramChannel.class)
+                .channel(EPOLL ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1024 * 1024, 4 * 1024 * 1024))
                 .handler(udp);

@@ -45,6 +45,8 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
     private volatile boolean protobufOut;
     private volatile String group = Router.NO_GROUP;
     private boolean active;
+    /** Written since the last flush (event loop only). */
+    private boolean unflushed;
 
     StreamSession(Router router, CotCounters counters, Clock clock, int queueCapacity, boolean tls, String serverVersion) {
         this.router = router;
@@ -195,7 +197,12 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
             }
             queue.addLast(e);
         }
-        scheduleDrain();
+        // A client that is not reading (socket buffer full) gets no drain task per event: when its
+        // socket takes data again, channelWritabilityChanged drains the queue. The event is queued
+        // before writability is read, so a change in between is seen by one side or the other.
+        if (channel.isWritable()) {
+            scheduleDrain();
+        }
     }
 
     private void scheduleDrain() {
@@ -206,6 +213,7 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
 
     private void write(RoutedEvent e) {
         channel.write(Unpooled.wrappedBuffer(protobufOut ? e.streamFrame() : e.xml()), channel.voidPromise());
+        unflushed = true;
         counters.deliveries.increment();
     }
 
@@ -240,7 +248,10 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
             }
             write(e);
         }
-        channel.flush();
+        if (unflushed) {
+            unflushed = false;
+            channel.flush(); // flushing a full socket with nothing new would only cost a failed write
+        }
     }
 
     @Override
