@@ -413,11 +413,14 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static PostureJobs.Request planRequest(Context ctx) throws IOException {
-        PostureJobs.Request d = PostureJobs.Request.defaults();
+    /**
+     * A request body that is either empty (null: take the defaults) or a JSON object with only
+     * the {@code known} fields; 400 naming the problem otherwise.
+     */
+    private static JsonNode optionalObject(Context ctx, List<String> known, String example) throws IOException {
         byte[] body = ctx.req().getInputStream().readNBytes(64 * 1024);
         if (body.length == 0) {
-            return d;
+            return null;
         }
         JsonNode o;
         try {
@@ -426,16 +429,26 @@ public final class ApiServer implements AutoCloseable {
             throw ApiException.badRequest(null, "the body is not valid JSON");
         }
         if (o == null || o.isMissingNode() || o.isNull()) {
-            return d;
+            return null;
         }
         if (!o.isObject()) {
-            throw ApiException.badRequest(null, "expected an object such as {\"cap\":30000,\"standoffKm\":50}");
+            throw ApiException.badRequest(null, "expected an object such as " + example);
         }
         for (var it = o.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("cap", "standoffKm", "timeLimitS").contains(f)) {
-                throw ApiException.badRequest(f, "unknown field (known: cap, standoffKm, timeLimitS)");
+            if (!known.contains(f)) {
+                throw ApiException.badRequest(f, "unknown field (known: " + String.join(", ", known) + ")");
             }
+        }
+        return o;
+    }
+
+    private static PostureJobs.Request planRequest(Context ctx) throws IOException {
+        PostureJobs.Request d = PostureJobs.Request.defaults();
+        JsonNode o = optionalObject(ctx, List.of("cap", "standoffKm", "timeLimitS"),
+                "{\"cap\":30000,\"standoffKm\":50}");
+        if (o == null) {
+            return d;
         }
         return new PostureJobs.Request(
                 (int) number(o, "cap", d.cap()),
@@ -446,26 +459,10 @@ public final class ApiServer implements AutoCloseable {
     /** {@code {"caps"?: [troops, ...], "standoffKm"?, "timeLimitS"? (per cap)}}; absent fields take the defaults. */
     private static PostureJobs.SweepRequest sweepRequest(Context ctx) throws IOException {
         PostureJobs.SweepRequest d = PostureJobs.SweepRequest.defaults();
-        byte[] body = ctx.req().getInputStream().readNBytes(64 * 1024);
-        JsonNode o = null;
-        if (body.length > 0) {
-            try {
-                o = ApiJson.MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw ApiException.badRequest(null, "the body is not valid JSON");
-            }
-        }
-        if (o == null || o.isMissingNode() || o.isNull()) {
+        JsonNode o = optionalObject(ctx, List.of("caps", "standoffKm", "timeLimitS"),
+                "{\"caps\":[10000,20000,30000],\"timeLimitS\":10}");
+        if (o == null) {
             return d;
-        }
-        if (!o.isObject()) {
-            throw ApiException.badRequest(null, "expected an object such as {\"caps\":[10000,20000,30000],\"timeLimitS\":10}");
-        }
-        for (var it = o.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!List.of("caps", "standoffKm", "timeLimitS").contains(f)) {
-                throw ApiException.badRequest(f, "unknown field (known: caps, standoffKm, timeLimitS)");
-            }
         }
         List<Integer> caps = d.caps();
         JsonNode c = o.get("caps");

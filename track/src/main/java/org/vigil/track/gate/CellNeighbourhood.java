@@ -65,11 +65,10 @@ public final class CellNeighbourhood {
     }
 
     private static long key(long cx, long cy) {
-        return (cx << 32) ^ (cy & 0xffffffffL);
+        return DetectionGrid.key(cx, cy);
     }
 
     private int slot(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 40) & mask;
+        return DetectionGrid.slot(key, mask);
     }
 }

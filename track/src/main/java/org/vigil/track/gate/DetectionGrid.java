@@ -42,7 +42,7 @@ public final class DetectionGrid {
         for (int i = 0; i < n; i++) {
             Detection d = detections.get(i);
             long k = key(cell(d.xMetres()), cell(d.yMetres()));
-            int slot = slot(k);
+            int slot = slot(k, mask);
             while (tableStart[slot] >= 0 && tableKey[slot] != k) {
                 slot = (slot + 1) & mask;
             }
@@ -73,16 +73,9 @@ public final class DetectionGrid {
         long cy0 = cell(yMetres - radiusMetres), cy1 = cell(yMetres + radiusMetres);
         for (long cx = cx0; cx <= cx1; cx++) {
             for (long cy = cy0; cy <= cy1; cy++) {
-                long k = key(cx, cy);
-                int slot = slot(k);
-                while (tableStart[slot] >= 0) {
-                    if (tableKey[slot] == k) {
-                        for (int i = tableStart[slot]; i < tableEnd[slot]; i++) {
-                            visitor.visit(order[i]);
-                        }
-                        break;
-                    }
-                    slot = (slot + 1) & mask;
+                int slot = find(key(cx, cy));
+                for (int i = slot < 0 ? 0 : tableStart[slot], end = slot < 0 ? 0 : tableEnd[slot]; i < end; i++) {
+                    visitor.visit(order[i]);
                 }
             }
         }
@@ -98,24 +91,29 @@ public final class DetectionGrid {
         long cy0 = cell(yMetres - radiusMetres), cy1 = cell(yMetres + radiusMetres);
         for (long cx = cx0; cx <= cx1; cx++) {
             for (long cy = cy0; cy <= cy1; cy++) {
-                long k = key(cx, cy);
-                int slot = slot(k);
-                while (tableStart[slot] >= 0) {
-                    if (tableKey[slot] == k) {
-                        for (int i = tableStart[slot]; i < tableEnd[slot]; i++) {
-                            Detection d = detections.get(order[i]);
-                            double dx = d.xMetres() - xMetres, dy = d.yMetres() - yMetres;
-                            if (dx * dx + dy * dy <= radius2) {
-                                return true;
-                            }
-                        }
-                        break;
+                int slot = find(key(cx, cy));
+                for (int i = slot < 0 ? 0 : tableStart[slot], end = slot < 0 ? 0 : tableEnd[slot]; i < end; i++) {
+                    Detection d = detections.get(order[i]);
+                    double dx = d.xMetres() - xMetres, dy = d.yMetres() - yMetres;
+                    if (dx * dx + dy * dy <= radius2) {
+                        return true;
                     }
-                    slot = (slot + 1) & mask;
                 }
             }
         }
         return false;
+    }
+
+    /** The table slot of an occupied cell, or -1. */
+    private int find(long k) {
+        int slot = slot(k, mask);
+        while (tableStart[slot] >= 0) {
+            if (tableKey[slot] == k) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
     }
 
     /** Receives detection indices. */
@@ -128,11 +126,13 @@ public final class DetectionGrid {
         return (long) Math.floor(metres / cellMetres);
     }
 
-    private static long key(long cx, long cy) {
+    /** A cell's key in the open-addressing tables (this grid's and {@link CellNeighbourhood}'s). */
+    static long key(long cx, long cy) {
         return (cx << 32) ^ (cy & 0xffffffffL);
     }
 
-    private int slot(long key) {
+    /** The first slot to probe for {@code key} in a table of {@code mask + 1} slots. */
+    static int slot(long key, int mask) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 40) & mask;
     }
