@@ -3,6 +3,7 @@ package org.vigil.cot.server;
 import org.vigil.cot.event.CotEvent;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ final class Router {
 
     private final Map<String, Set<Subscriber>> members = new ConcurrentHashMap<>();
     private final Map<String, RoutedEvent> latest = new ConcurrentHashMap<>();
+    private volatile Subscriber[] everyone = new Subscriber[0];
     private final List<Consumer<CotEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
@@ -38,6 +40,7 @@ final class Router {
     /** Adds {@code s} to {@code group} and replays that group's current picture to it. */
     void join(Subscriber s, String group) {
         members.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(s);
+        refreshEveryone();
         for (RoutedEvent e : latest.values()) {
             if ((e.group() == null || e.group().equals(group)) && e.origin() != s
                     && !e.event().isStaleAt(clock.instant())) {
@@ -51,6 +54,19 @@ final class Router {
         if (set != null) {
             set.remove(s);
         }
+        refreshEveryone();
+    }
+
+    /**
+     * Every subscriber, as an array read by each server event (a track goes to every client):
+     * rebuilt on the rare join or leave, rather than walking every group's set per event.
+     */
+    private synchronized void refreshEveryone() {
+        List<Subscriber> all = new ArrayList<>();
+        for (Set<Subscriber> set : members.values()) {
+            all.addAll(set);
+        }
+        everyone = all.toArray(new Subscriber[0]);
     }
 
     /** Moves {@code s} from one group to another (replaying the new group's picture). */
@@ -71,12 +87,15 @@ final class Router {
                     (old, neu) -> neu.event().time().isBefore(old.event().time()) ? old : neu);
         }
         if (e.group() == null) {
-            for (Set<Subscriber> set : members.values()) {
-                deliver(set, e);
+            for (Subscriber s : everyone) {
+                if (s != e.origin()) {
+                    s.deliver(e);
+                }
             }
         } else {
             Set<Subscriber> set = members.get(e.group());
-            if (set != null) {
+            // a sensor alone in its group (the common case for a feed) has nobody to share with
+            if (set != null && !(set.size() == 1 && set.contains(e.origin()))) {
                 deliver(set, e);
             }
         }
