@@ -1,12 +1,9 @@
 package org.vigil.isr.io;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.vigil.isr.model.Aircraft;
 import org.vigil.isr.model.AreaKind;
 import org.vigil.isr.model.Assets;
@@ -29,6 +24,7 @@ import org.vigil.isr.model.Base;
 import org.vigil.isr.model.DroneFleet;
 import org.vigil.isr.model.SensorType;
 import org.vigil.theatre.geo.GeoPoint;
+import org.vigil.theatre.io.YamlErrors;
 import org.vigil.theatre.site.SiteKind;
 
 /**
@@ -198,7 +194,7 @@ public final class AssetsReader {
         try {
             doc = yaml.readValue(text, FileDoc.class);
         } catch (JsonProcessingException e) {
-            throw new AssetsFileException(describe(e, file, text));
+            throw new AssetsFileException(YamlErrors.describe(e, file, text));
         }
         if (doc == null) {
             throw new AssetsFileException(file + ": the file is empty");
@@ -263,62 +259,12 @@ public final class AssetsReader {
 
     private static void unique(Set<String> ids, String id, String field, String file, String text) {
         if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-            throw new AssetsFileException(file + ":" + lineOf(text, "id: " + id) + ": field '" + field
+            throw new AssetsFileException(file + ":" + YamlErrors.lineOf(text, "id: " + id, 1) + ": field '" + field
                     + "': ids are 1-64 letters, digits, '_', '.', '-'");
         }
         if (!ids.add(id)) {
-            throw new AssetsFileException(file + ":" + lineOf(text, "id: " + id, 2) + ": field '" + field + "': id '" + id
+            throw new AssetsFileException(file + ":" + YamlErrors.lineOf(text, "id: " + id, 2) + ": field '" + field + "': id '" + id
                     + "' is used twice");
         }
-    }
-
-    private static int lineOf(String text, String needle) {
-        return lineOf(text, needle, 1);
-    }
-
-    private static int lineOf(String text, String needle, int occurrence) {
-        int at = -1;
-        for (int k = 0; k < occurrence; k++) {
-            at = text.indexOf(needle, at + 1);
-            if (at < 0) {
-                return 0;
-            }
-        }
-        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    private static String describe(JsonProcessingException e, String file, String text) {
-        JsonLocation loc = e.getLocation();
-        String where = file + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "");
-        String reason = e.getOriginalMessage();
-        String path = "";
-        if (e instanceof JsonMappingException jm && !jm.getPath().isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            for (JsonMappingException.Reference r : jm.getPath()) {
-                if (r.getFieldName() != null) {
-                    b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    b.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            path = b.toString();
-        }
-        if (e instanceof UnrecognizedPropertyException u) {
-            reason = "unknown field '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
-            Matcher m = Pattern.compile("(^|[\\s{,-])(" + Pattern.quote(u.getPropertyName()) + ")\\s*:", Pattern.MULTILINE)
-                    .matcher(text);
-            if (m.find()) {
-                where = file + ":" + (text.substring(0, m.start(2)).chars().filter(c -> c == '\n').count() + 1);
-            }
-        } else if (e.getCause() instanceof IllegalArgumentException iae) {
-            reason = iae.getMessage();
-        } else if (reason != null) {
-            reason = reason.replaceAll("(?s)\\s*\\n.*", "").replaceAll("`[a-z.]+\\$?([A-Za-z]+)`", "$1");
-            if (reason.contains("Missing required creator property")) {
-                reason = "missing required field" + reason.replaceAll(".*property '([^']+)'.*", " '$1'");
-            }
-        }
-        String field = path.isEmpty() ? "" : "field '" + path + "': ";
-        return where + ": " + field + String.valueOf(reason).replace('\n', ' ');
     }
 }

@@ -1,12 +1,9 @@
 package org.vigil.posture.io;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +22,7 @@ import org.vigil.posture.model.Nation;
 import org.vigil.posture.model.SiteProfile;
 import org.vigil.posture.model.Unit;
 import org.vigil.posture.model.UnitType;
+import org.vigil.theatre.io.YamlErrors;
 
 /**
  * Reads a forces file (YAML; see {@code forces-default.yaml} for the annotated format).
@@ -166,7 +164,7 @@ public final class ForcesReader {
         try {
             doc = yaml.readValue(text, FileDoc.class);
         } catch (JsonProcessingException e) {
-            throw new ForcesFileException(describe(e, file, text));
+            throw new ForcesFileException(YamlErrors.describe(e, file, text));
         }
         if (doc == null) {
             throw new ForcesFileException(file + ": the file is empty");
@@ -177,7 +175,7 @@ public final class ForcesReader {
         for (int i = 0; i < doc.nations().size(); i++) {
             NationDoc nd = doc.nations().get(i);
             if (!codes.add(nd.code())) {
-                throw new ForcesFileException(file + ":" + lineOf(text, "code: " + nd.code(), 2) + ": field 'nations["
+                throw new ForcesFileException(file + ":" + YamlErrors.lineOf(text, "code: " + nd.code(), 2) + ": field 'nations["
                         + i + "].code': nation " + nd.code() + " appears twice");
             }
             List<Caveat> caveats = nd.caveats() == null ? List.of() : nd.caveats().stream().map(CaveatDoc::toCaveat).toList();
@@ -199,61 +197,5 @@ public final class ForcesReader {
         }
         return new Forces(nations, units, doc.logisticsEntryPoints() == null ? List.of() : doc.logisticsEntryPoints(),
                 profiles);
-    }
-
-    /** The 1-based line of the first occurrence of text, or 0; only for errors found after parsing. */
-    private static int lineOf(String text, String needle, int occurrence) {
-        int at = -1;
-        for (int k = 0; k < occurrence; k++) {
-            at = text.indexOf(needle, at + 1);
-            if (at < 0) {
-                return 0;
-            }
-        }
-        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    /** The line of the first "key:" written as a YAML key (block or flow style), or 0. */
-    private static int lineOfKey(String text, String key) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("(^|[\\s{,-])(" + java.util.regex.Pattern.quote(key) + ")\\s*:", java.util.regex.Pattern.MULTILINE)
-                .matcher(text);
-        return m.find() ? (int) text.substring(0, m.start(2)).chars().filter(c -> c == '\n').count() + 1 : 0;
-    }
-
-    private static String describe(JsonProcessingException e, String file, String text) {
-        JsonLocation loc = e.getLocation();
-        String where = file + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "");
-        String reason = e.getOriginalMessage();
-        String path = "";
-        if (e instanceof JsonMappingException jm && !jm.getPath().isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            for (JsonMappingException.Reference r : jm.getPath()) {
-                if (r.getFieldName() != null) {
-                    b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    b.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            path = b.toString();
-        }
-        if (e instanceof UnrecognizedPropertyException u) {
-            reason = "unknown field '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
-            // Records are built once their whole mapping is read, so Jackson points past it; find the key itself.
-            int keyLine = lineOfKey(text, u.getPropertyName());
-            if (keyLine > 0) {
-                where = file + ":" + keyLine;
-            }
-        } else if (e.getCause() instanceof IllegalArgumentException iae) {
-            reason = iae.getMessage();
-        } else if (reason != null) {
-            // Jackson's wording names Java types; keep its first sentence, which says what was wrong.
-            reason = reason.replaceAll("(?s)\\s*\\n.*", "").replaceAll("`[a-z.]+\\$?([A-Za-z]+)`", "$1");
-            if (reason.contains("Missing required creator property")) {
-                reason = "missing required field" + reason.replaceAll(".*property '([^']+)'.*", " '$1'");
-            }
-        }
-        String field = path.isEmpty() ? "" : "field '" + path + "': ";
-        return where + ": " + field + String.valueOf(reason).replace('\n', ' ');
     }
 }
