@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import org.vigil.cot.codec.DecodeResult;
 import org.vigil.cot.codec.TakProtoCodec;
 import org.vigil.cot.event.CotEvent;
 import org.vigil.cot.server.CotServer;
+import org.vigil.cot.server.Received;
 import org.vigil.store.Journal;
 import org.vigil.store.JournalEntry;
 import org.vigil.store.NewReport;
@@ -157,18 +159,26 @@ public final class Pipeline implements LivePicture {
     private List<Runnable> outbox = new ArrayList<>();
 
     // owned by the tracker thread
-    private final Map<String, Long> lastPublishNanos = new HashMap<>();
-    private final Map<String, Long> lastCotNanos = new HashMap<>();
+    /** Per live track, when it last went out (one map lookup per change, no boxed times). */
+    private final Map<String, Outlet> outlets = new HashMap<>();
     /**
      * Each track goes to TAK clients at most this often (every client gets every track: 10,000
      * tracks to 100 clients once a second would be a million events a second; TAK clients
      * dead-reckon a track between updates from its course and speed).
      */
     private static final long COT_TRACK_INTERVAL_NANOS = 5_000_000_000L;
-    private final Map<String, Held> pendingPublish = new LinkedHashMap<>();
+    /** The outlets holding a state back (a set: a track is held at most once). */
+    private final Set<Outlet> pendingPublish = new LinkedHashSet<>();
 
-    /** A track state the rate limit holds back, since when ({@link System#nanoTime()}). */
-    private record Held(Fusion.TrackState state, long sinceNanos) {
+    /**
+     * One track's publication state: when it last went to the listeners and to TAK clients
+     * ({@link System#nanoTime()}, 0 never), and the latest state the rate limit holds back, since when.
+     */
+    private static final class Outlet {
+        long lastPublishNanos;
+        long lastCotNanos;
+        Fusion.TrackState held;
+        long heldSinceNanos;
     }
     private boolean replaying;
     private double lastMassingSeconds = Double.NEGATIVE_INFINITY;
@@ -422,13 +432,18 @@ public final class Pipeline implements LivePicture {
      */
     public void attach(CotServer server) {
         servers.add(server);
-        server.addListener(this::onCot);
+        server.addReceiver(this::onCot);
     }
 
-    private record PendingCot(CotEvent event, Report report, Instant receivedAt, long acceptedNanos) {
+    /**
+     * A CoT detection waiting for the journal: {@code protobuf} is the TAK protocol payload to
+     * journal, as the client sent it (null when it came as XML: the journal thread encodes it).
+     */
+    private record PendingCot(CotEvent event, byte[] protobuf, Report report, Instant receivedAt, long acceptedNanos) {
     }
 
-    private void onCot(CotEvent e) {
+    private void onCot(Received received) {
+        CotEvent e = received.event();
         if (!running || closing || !cot.isDetection(e)) {
             return;
         }
@@ -443,7 +458,8 @@ public final class Pipeline implements LivePicture {
             LOG.debug("CoT detection {} refused: {}: {}", e.uid(), bad.get()[0], bad.get()[1]);
             return;
         }
-        PendingCot p = new PendingCot(e, r.get(), now, System.nanoTime());
+        byte[] protobuf = received.protobuf();
+        PendingCot p = new PendingCot(protobuf == null ? e : null, protobuf, r.get(), now, System.nanoTime());
         try {
             if (!cotQueue.offer(p) && !cotQueue.offer(p, 10, TimeUnit.SECONDS)) {
                 dropped.increment();
@@ -467,7 +483,8 @@ public final class Pipeline implements LivePicture {
                 cotQueue.drainTo(batch, COT_BATCH - 1);
                 List<NewReport> rows = new ArrayList<>(batch.size());
                 for (PendingCot p : batch) {
-                    rows.add(new NewReport(p.receivedAt(), "cot", CotReports.CONTENT_TYPE, proto.encode(p.event())));
+                    byte[] body = p.protobuf() != null ? p.protobuf() : proto.encode(p.event());
+                    rows.add(new NewReport(p.receivedAt(), "cot", CotReports.CONTENT_TYPE, body));
                 }
                 List<PendingCot> taken = List.copyOf(batch);
                 batch.clear();
@@ -610,9 +627,10 @@ public final class Pipeline implements LivePicture {
             picture.remove(d.id());
             rules.trackDeleted(d.id(), book);
             if (!replaying) {
-                pendingPublish.remove(d.id());
-                lastPublishNanos.remove(d.id());
-                lastCotNanos.remove(d.id());
+                Outlet out = outlets.remove(d.id());
+                if (out != null) {
+                    pendingPublish.remove(out);
+                }
                 Instant at = clock.instant();
                 emit(() -> {
                     for (LiveListener l : listeners) {
@@ -641,14 +659,20 @@ public final class Pipeline implements LivePicture {
     }
 
     private void publish(Fusion.TrackState s, long now) {
-        Long last = lastPublishNanos.get(s.id());
-        if (last == null || now - last >= config.trackPublishInterval().toNanos()) {
-            pendingPublish.remove(s.id());
-            lastPublishNanos.put(s.id(), now);
-            send(s, 0);
+        Outlet out = outlets.computeIfAbsent(s.id(), id -> new Outlet());
+        if (out.lastPublishNanos == 0 || now - out.lastPublishNanos >= config.trackPublishInterval().toNanos()) {
+            if (out.held != null) {
+                out.held = null;
+                pendingPublish.remove(out);
+            }
+            out.lastPublishNanos = now;
+            send(out, s, 0);
         } else {
-            Held h = pendingPublish.get(s.id());
-            pendingPublish.put(s.id(), new Held(s, h == null ? now : h.sinceNanos()));
+            if (out.held == null) {
+                out.heldSinceNanos = now;
+                pendingPublish.add(out);
+            }
+            out.held = s;
         }
     }
 
@@ -658,28 +682,28 @@ public final class Pipeline implements LivePicture {
         }
         long now = System.nanoTime();
         long interval = config.trackPublishInterval().toNanos();
-        for (Iterator<Held> it = pendingPublish.values().iterator(); it.hasNext(); ) {
-            Held h = it.next();
-            Fusion.TrackState s = h.state();
+        for (Iterator<Outlet> it = pendingPublish.iterator(); it.hasNext(); ) {
+            Outlet out = it.next();
             // a held state goes out when no newer update has gone out at once for an interval since
             // it was held: a track updated steadily is published at once, one that fell silent once more
-            if (all || now - h.sinceNanos() >= interval) {
+            if (all || now - out.heldSinceNanos >= interval) {
                 it.remove();
-                lastPublishNanos.put(s.id(), now);
-                send(s, Math.max(1, (now - h.sinceNanos()) / 1_000_000));
+                Fusion.TrackState s = out.held;
+                out.held = null;
+                out.lastPublishNanos = now;
+                send(out, s, Math.max(1, (now - out.heldSinceNanos) / 1_000_000));
             }
         }
     }
 
-    private void send(Fusion.TrackState s, long heldMs) {
+    private void send(Outlet out, Fusion.TrackState s, long heldMs) {
         Instant at = clock.instant();
         boolean toCot = false;
         if (!servers.isEmpty()) {
             long now = System.nanoTime();
-            Long last = lastCotNanos.get(s.id());
-            toCot = last == null || now - last >= COT_TRACK_INTERVAL_NANOS;
+            toCot = out.lastCotNanos == 0 || now - out.lastCotNanos >= COT_TRACK_INTERVAL_NANOS;
             if (toCot) {
-                lastCotNanos.put(s.id(), now);
+                out.lastCotNanos = now;
             }
         }
         boolean cot = toCot;

@@ -184,7 +184,18 @@ public final class LiveHub implements LiveListener, AutoCloseable {
             List<TrackView> due = new ArrayList<>();
             List<String> gone;
             long now = System.nanoTime();
+            boolean anyLive = false;
+            for (Client c : clients.values()) {
+                anyLive |= c.authenticated && !c.needsSnapshot;
+            }
             synchronized (lock) {
+                if (!anyLive) {
+                    // nobody to send changes to: a browser that connects gets a snapshot first, so
+                    // the changes are dropped rather than encoded for nobody
+                    pending.clear();
+                    deleted.clear();
+                    lastSentNanos.clear();
+                }
                 for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
                     var e = it.next();
                     Long last = lastSentNanos.get(e.getKey());

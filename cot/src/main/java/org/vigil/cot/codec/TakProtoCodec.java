@@ -1,6 +1,8 @@
 package org.vigil.cot.codec;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
 import org.vigil.cot.event.CotEvent;
 import org.vigil.cot.event.CotPoint;
 import org.vigil.cot.event.Detail;
@@ -14,6 +16,7 @@ import org.vigil.cot.proto.v1.TakMessage;
 import org.vigil.cot.proto.v1.Takv;
 import org.vigil.cot.proto.v1.Track;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +77,12 @@ public final class TakProtoCodec {
         if (payload.length > maxMessageBytes) {
             return DecodeResult.rejected("message of " + payload.length + " bytes exceeds the limit of " + maxMessageBytes);
         }
+        DecodeResult<CotEvent> quick = decodePlain(payload);
+        return quick != null ? quick : decodeGeneral(payload);
+    }
+
+    /** {@link #decode} through protobuf-java's generated parser, for every message (package-private for the tests). */
+    DecodeResult<CotEvent> decodeGeneral(byte[] payload) {
         TakMessage m;
         try {
             m = TakMessage.parseFrom(payload);
@@ -208,17 +217,9 @@ public final class TakProtoCodec {
             return DecodeResult.rejected(NO_EVENT);
         }
         org.vigil.cot.proto.v1.CotEvent c = m.getCotEvent();
-        for (Map.Entry<String, String> required : List.of(Map.entry("type", c.getType()),
-                Map.entry("uid", c.getUid()), Map.entry("how", c.getHow()))) {
-            if (required.getValue().isEmpty()) {
-                return DecodeResult.rejected("cotEvent lacks " + required.getKey());
-            }
-        }
-        if (c.getSendTime() < 0 || c.getStartTime() < 0 || c.getStaleTime() < 0) {
-            return DecodeResult.rejected("cotEvent time beyond the year 292 million");
-        }
-        if (c.getStaleTime() < c.getStartTime()) {
-            return DecodeResult.rejected("staleTime " + c.getStaleTime() + " is before startTime " + c.getStartTime());
+        String lacking = c.getType().isEmpty() ? "type" : c.getUid().isEmpty() ? "uid" : c.getHow().isEmpty() ? "how" : null;
+        if (lacking != null) {
+            return DecodeResult.rejected("cotEvent lacks " + lacking);
         }
         Detail detail = Detail.EMPTY;
         if (c.hasDetail()) {
@@ -228,14 +229,147 @@ public final class TakProtoCodec {
             }
             detail = ((DecodeResult.Decoded<Detail>) d).value();
         }
+        return event(c.getUid(), c.getType(), c.getHow(), c.getSendTime(), c.getStartTime(), c.getStaleTime(),
+                c.getAccess(), c.getQos(), c.getOpex(), c.getLat(), c.getLon(), c.getHae(), c.getCe(), c.getLe(), detail);
+    }
+
+    /** The event from a {@code cotEvent}'s fields (type, uid and how already known to be present). */
+    private static DecodeResult<CotEvent> event(String uid, String type, String how, long sendMs, long startMs, long staleMs,
+                                                String access, String qos, String opex, double lat, double lon,
+                                                double hae, double ce, double le, Detail detail) {
+        if (sendMs < 0 || startMs < 0 || staleMs < 0) {
+            return DecodeResult.rejected("cotEvent time beyond the year 292 million");
+        }
+        if (staleMs < startMs) {
+            return DecodeResult.rejected("staleTime " + staleMs + " is before startTime " + startMs);
+        }
         try {
-            CotPoint point = new CotPoint(c.getLat(), c.getLon(), c.getHae(), c.getCe(), c.getLe());
-            return DecodeResult.decoded(new CotEvent(c.getUid(), c.getType(), c.getHow(),
-                    Instant.ofEpochMilli(c.getSendTime()), Instant.ofEpochMilli(c.getStartTime()),
-                    Instant.ofEpochMilli(c.getStaleTime()), c.getAccess(), c.getQos(), c.getOpex(), point, detail));
+            CotPoint point = new CotPoint(lat, lon, hae, ce, le);
+            return DecodeResult.decoded(new CotEvent(uid, type, how, Instant.ofEpochMilli(sendMs),
+                    Instant.ofEpochMilli(startMs), Instant.ofEpochMilli(staleMs), access, qos, opex, point, detail));
         } catch (RuntimeException e) {
             return DecodeResult.rejected("invalid cotEvent: " + CotXmlDecoder.oneLine(e.getMessage()));
         }
+    }
+
+    // Wire tags (field number << 3 | wire type) read by decodePlain.
+    private static final int LENGTH = WireFormat.WIRETYPE_LENGTH_DELIMITED, VARINT = WireFormat.WIRETYPE_VARINT,
+            FIXED64 = WireFormat.WIRETYPE_FIXED64;
+
+    private static int tag(int field, int wireType) {
+        return field << 3 | wireType;
+    }
+
+    /**
+     * Reads the common message - a {@code cotEvent} whose detail holds at most a {@code group}, as a
+     * sensor feed sends - straight off the wire, without protobuf-java's builders (every detection
+     * passes here, and the builders were most of the I/O threads' garbage). Anything else (xmlDetail,
+     * other typed details, a message field given twice, which protobuf merges, a takControl, whose
+     * contents the generated parser checks) returns null, and the
+     * caller takes the general path; so does a malformed message, whose rejection reason that path
+     * words. Same result as {@code fromMessage(TakMessage.parseFrom(payload))}, which the tests check.
+     */
+    static DecodeResult<CotEvent> decodePlain(byte[] payload) {
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(payload);
+            int eventAt = -1, eventLength = 0;
+            for (int t = in.readTag(); t != 0; t = in.readTag()) {
+                if (t == tag(2, LENGTH)) {
+                    if (eventAt >= 0) {
+                        return null;
+                    }
+                    eventLength = in.readRawVarint32();
+                    eventAt = in.getTotalBytesRead();
+                    in.skipRawBytes(eventLength);
+                } else if (t >>> 3 == 1 || !in.skipField(t)) {
+                    return null;
+                }
+            }
+            if (eventAt < 0) {
+                return DecodeResult.rejected(NO_EVENT);
+            }
+            return plainEvent(CodedInputStream.newInstance(payload, eventAt, eventLength));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static DecodeResult<CotEvent> plainEvent(CodedInputStream in) throws IOException {
+        String type = "", access = "", qos = "", opex = "", uid = "", how = "";
+        long send = 0, start = 0, stale = 0;
+        double lat = 0, lon = 0, hae = 0, ce = 0, le = 0;
+        Detail detail = Detail.EMPTY;
+        boolean detailSeen = false;
+        for (int t = in.readTag(); t != 0; t = in.readTag()) {
+            switch (t) {
+                case 1 << 3 | LENGTH -> type = in.readStringRequireUtf8();
+                case 2 << 3 | LENGTH -> access = in.readStringRequireUtf8();
+                case 3 << 3 | LENGTH -> qos = in.readStringRequireUtf8();
+                case 4 << 3 | LENGTH -> opex = in.readStringRequireUtf8();
+                case 5 << 3 | LENGTH -> uid = in.readStringRequireUtf8();
+                case 6 << 3 | VARINT -> send = in.readUInt64();
+                case 7 << 3 | VARINT -> start = in.readUInt64();
+                case 8 << 3 | VARINT -> stale = in.readUInt64();
+                case 9 << 3 | LENGTH -> how = in.readStringRequireUtf8();
+                case 10 << 3 | FIXED64 -> lat = in.readDouble();
+                case 11 << 3 | FIXED64 -> lon = in.readDouble();
+                case 12 << 3 | FIXED64 -> hae = in.readDouble();
+                case 13 << 3 | FIXED64 -> ce = in.readDouble();
+                case 14 << 3 | FIXED64 -> le = in.readDouble();
+                case 15 << 3 | LENGTH -> {
+                    if (detailSeen) {
+                        return null;
+                    }
+                    detailSeen = true;
+                    int limit = in.pushLimit(in.readRawVarint32());
+                    detail = plainDetail(in);
+                    if (detail == null) {
+                        return null;
+                    }
+                    in.popLimit(limit);
+                }
+                default -> {
+                    if (!in.skipField(t)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        String lacking = type.isEmpty() ? "type" : uid.isEmpty() ? "uid" : how.isEmpty() ? "how" : null;
+        if (lacking != null) {
+            return DecodeResult.rejected("cotEvent lacks " + lacking);
+        }
+        return event(uid, type, how, send, start, stale, access, qos, opex, lat, lon, hae, ce, le, detail);
+    }
+
+    /** A detail holding at most one {@code group} (as its {@code __group} element); null for anything else. */
+    private static Detail plainDetail(CodedInputStream in) throws IOException {
+        String name = null, role = null;
+        for (int t = in.readTag(); t != 0; t = in.readTag()) {
+            if (t != tag(3, LENGTH) || name != null) {
+                return null;
+            }
+            name = "";
+            role = "";
+            int limit = in.pushLimit(in.readRawVarint32());
+            for (int g = in.readTag(); g != 0; g = in.readTag()) {
+                switch (g) {
+                    case 1 << 3 | LENGTH -> name = in.readStringRequireUtf8();
+                    case 2 << 3 | LENGTH -> role = in.readStringRequireUtf8();
+                    default -> {
+                        if (!in.skipField(g)) {
+                            return null;
+                        }
+                    }
+                }
+            }
+            in.popLimit(limit);
+        }
+        if (name == null) {
+            return Detail.EMPTY;
+        }
+        return new Detail(List.of(XmlElement.empty("__group",
+                List.of(new XmlAttribute("name", name), new XmlAttribute("role", role)))));
     }
 
     private DecodeResult<Detail> fromDetail(org.vigil.cot.proto.v1.Detail d) {

@@ -18,12 +18,24 @@ public record Detail(List<XmlElement> elements) {
 
     /** The first child named {@code name}. */
     public Optional<XmlElement> first(String name) {
-        return elements.stream().filter(e -> e.name().equals(name)).findFirst();
+        // plain loops: every received event asks (its group), and a stream per call is garbage
+        for (XmlElement e : elements) {
+            if (e.name().equals(name)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** How many children are named {@code name}. */
     public long count(String name) {
-        return elements.stream().filter(e -> e.name().equals(name)).count();
+        long n = 0;
+        for (XmlElement e : elements) {
+            if (e.name().equals(name)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The team of a TAK user: {@code __group/@name}, if present and not blank. */

@@ -133,12 +133,17 @@ public final class CotServer implements AutoCloseable {
 
     /** Sends an event from the server itself to every client (and remembers it for replay). */
     public void publish(CotEvent event) {
-        router.route(new RoutedEvent(event, null, null));
+        router.route(new RoutedEvent(event, null, null), null);
     }
 
     /** Calls {@code listener} with every event a client sends (not pings or protocol control). */
     public void addListener(Consumer<CotEvent> listener) {
-        router.addListener(listener);
+        router.addListener(r -> listener.accept(r.event()));
+    }
+
+    /** Like {@link #addListener}, with the bytes each event arrived as (see {@link Received}). */
+    public void addReceiver(Consumer<Received> receiver) {
+        router.addListener(receiver);
     }
 
     public CotCounters counters() {

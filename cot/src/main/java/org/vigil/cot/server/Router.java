@@ -26,14 +26,14 @@ final class Router {
     private final Map<String, Set<Subscriber>> members = new ConcurrentHashMap<>();
     private final Map<String, RoutedEvent> latest = new ConcurrentHashMap<>();
     private volatile Subscriber[] everyone = new Subscriber[0];
-    private final List<Consumer<CotEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Received>> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
     Router(Clock clock) {
         this.clock = clock;
     }
 
-    void addListener(Consumer<CotEvent> listener) {
+    void addListener(Consumer<Received> listener) {
         listeners.add(listener);
     }
 
@@ -79,9 +79,10 @@ final class Router {
      * Fans {@code e} out, remembers it for replay and tells the listeners. The event is
      * remembered before the members are read, and {@link #join} adds the member before it
      * reads what is remembered, so a concurrent joiner gets it live or replayed (maybe both),
-     * never neither.
+     * never neither. {@code protobuf}: the event's TAK protocol v1 payload as a client sent it
+     * (for the listeners), or {@code null}.
      */
-    void route(RoutedEvent e) {
+    void route(RoutedEvent e, byte[] protobuf) {
         if (!e.event().isControl()) {
             latest.merge(e.event().uid(), e,
                     (old, neu) -> neu.event().time().isBefore(old.event().time()) ? old : neu);
@@ -99,8 +100,11 @@ final class Router {
                 deliver(set, e);
             }
         }
-        for (Consumer<CotEvent> l : listeners) {
-            l.accept(e.event());
+        if (!listeners.isEmpty()) {
+            Received r = new Received(e.event(), protobuf);
+            for (Consumer<Received> l : listeners) {
+                l.accept(r);
+            }
         }
     }
 

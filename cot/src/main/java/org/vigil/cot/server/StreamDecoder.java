@@ -62,7 +62,7 @@ final class StreamDecoder extends ByteToMessageDecoder {
             case Framed.Complete(byte[] bytes) -> {
                 DecodeResult<org.vigil.cot.event.CotEvent> r = protobuf ? proto.decode(bytes) : xml.decode(bytes);
                 out.add(switch (r) {
-                    case DecodeResult.Decoded<org.vigil.cot.event.CotEvent> d -> new Inbound.Event(d.value());
+                    case DecodeResult.Decoded<org.vigil.cot.event.CotEvent> d -> new Inbound.Event(d.value(), protobuf ? bytes : null);
                     case DecodeResult.Rejected<org.vigil.cot.event.CotEvent> rej -> new Inbound.Rejected(rej.reason());
                 });
             }

@@ -118,11 +118,11 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
                 counters.eventsRejected.increment();
                 LOG.debug("rejected event from {}: {}", ctx.channel().remoteAddress(), reason);
             }
-            case Inbound.Event(CotEvent e) -> onEvent(e);
+            case Inbound.Event(CotEvent e, byte[] protobuf) -> onEvent(e, protobuf);
         }
     }
 
-    private void onEvent(CotEvent e) {
+    private void onEvent(CotEvent e, byte[] protobuf) {
         counters.eventsReceived.increment();
         switch (e.type()) {
             case ControlEvents.PING -> {
@@ -150,7 +150,7 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
             group = named;
             router.move(this, old, named);
         }
-        router.route(new RoutedEvent(e, group, this));
+        router.route(new RoutedEvent(e, group, this), protobuf);
     }
 
     private void negotiate(CotEvent request) {
@@ -220,6 +220,11 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
     /** Drops the oldest position report, or the oldest event when there is none. Holds the queue lock. */
     private void dropOne() {
         counters.droppedSlowClient.increment();
+        if (queue.peekFirst().event().isPositionReport()) {
+            // the usual case (a client not reading falls behind on tracks): no iterator per drop
+            queue.pollFirst();
+            return;
+        }
         for (Iterator<RoutedEvent> it = queue.iterator(); it.hasNext(); ) {
             if (it.next().event().isPositionReport()) {
                 it.remove();

@@ -55,8 +55,12 @@ final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         byte[] bytes = new byte[content.readableBytes()];
         content.readBytes(bytes);
         DecodeResult<CotEvent> r;
+        byte[] payloadBytes = null;
         if (protobuf) {
             DecodeResult<byte[]> payload = TakFraming.unwrapMesh(bytes);
+            if (payload instanceof DecodeResult.Decoded<byte[]> d) {
+                payloadBytes = d.value();
+            }
             r = switch (payload) {
                 case DecodeResult.Rejected<byte[]> rej -> DecodeResult.rejected(rej.reason());
                 case DecodeResult.Decoded<byte[]> d -> proto.decode(d.value());
@@ -77,10 +81,10 @@ final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
             return p;
         });
         peer.heard(protobuf, System.nanoTime());
-        onEvent(peer, ((DecodeResult.Decoded<CotEvent>) r).value());
+        onEvent(peer, ((DecodeResult.Decoded<CotEvent>) r).value(), payloadBytes);
     }
 
-    private void onEvent(UdpPeer peer, CotEvent e) {
+    private void onEvent(UdpPeer peer, CotEvent e, byte[] protobuf) {
         counters.eventsReceived.increment();
         if (e.isControl()) {
             return;
@@ -95,7 +99,7 @@ final class UdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
             peer.group(named);
             router.move(peer, old, named);
         }
-        router.route(new RoutedEvent(e, peer.group(), peer));
+        router.route(new RoutedEvent(e, peer.group(), peer), protobuf);
     }
 
     /** Forgets peers silent for two minutes. */

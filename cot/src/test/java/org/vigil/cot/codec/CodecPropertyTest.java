@@ -210,7 +210,37 @@ class CodecPropertyTest {
         assertThat(TakFraming.unwrapMesh(TakFraming.meshFrame(proto.encode(e))).orElseThrow()).isEqualTo(proto.encode(e));
     }
 
+    @Property(tries = 400)
+    void theDirectProtobufReaderAgreesWithTheGeneratedParser(@ForAll("sensorEvent") CotEvent e,
+                                                             @ForAll("mutations") List<Mutation> mutations) {
+        byte[] payload = proto.encode(e);
+        assertThat(TakProtoCodec.decodePlain(payload)).as("read directly").isNotNull();
+        assertThat(proto.decode(payload)).isEqualTo(proto.decodeGeneral(payload));
+        byte[] mutated = mutate(payload, mutations);
+        assertThat(proto.decode(mutated)).as("mutated").isEqualTo(proto.decodeGeneral(mutated));
+    }
+
+    @Property(tries = 300)
+    void theDirectProtobufReaderAgreesOnAnyEventAndSample(@ForAll("event") CotEvent e, @ForAll("sampleNames") String name,
+                                                          @ForAll("mutations") List<Mutation> mutations) {
+        byte[] payload = proto.encode(e);
+        assertThat(proto.decode(payload)).isEqualTo(proto.decodeGeneral(payload));
+        byte[] sample = mutate(Samples.bytes(name + ".pb"), mutations);
+        assertThat(proto.decode(sample)).as("mutated sample").isEqualTo(proto.decodeGeneral(sample));
+    }
+
     // ---- generators
+
+    /** An event as a sensor feed sends it: its detail at most a {@code __group}. */
+    @Provide
+    Arbitrary<CotEvent> sensorEvent() {
+        Arbitrary<String> token = Arbitraries.strings().withChars("abcXYZ019-_. é中").ofMinLength(0).ofMaxLength(12);
+        Arbitrary<Detail> group = Combinators.combine(token, token).as((n, r) -> new Detail(List.of(XmlElement.empty("__group",
+                List.of(new XmlAttribute("name", n), new XmlAttribute("role", r))))));
+        return Combinators.combine(event(), Arbitraries.oneOf(group, Arbitraries.just(Detail.EMPTY)))
+                .as((e, d) -> new CotEvent(e.uid(), e.type(), e.how(), e.time(), e.start(), e.stale(), e.access(), e.qos(),
+                        e.opex(), e.point(), d));
+    }
 
     @Provide
     Arbitrary<String> sampleNames() {

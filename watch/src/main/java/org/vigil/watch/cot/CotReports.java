@@ -142,14 +142,20 @@ public final class CotReports {
 
     /** The report kind of a CoT type from its battle dimension. */
     public static String kind(String type) {
-        String[] f = type.split("-", 4);
-        if (f.length < 3) {
+        // the third dash-separated field, read in place (every detection asks)
+        int first = type.indexOf('-');
+        int second = first < 0 ? -1 : type.indexOf('-', first + 1);
+        if (second < 0) {
             return "unknown";
         }
-        return switch (f[2]) {
-            case "G" -> "ground";
-            case "A" -> "air";
-            case "S", "U" -> "sea";
+        int end = type.indexOf('-', second + 1);
+        if ((end < 0 ? type.length() : end) != second + 2) {
+            return "unknown";
+        }
+        return switch (type.charAt(second + 1)) {
+            case 'G' -> "ground";
+            case 'A' -> "air";
+            case 'S', 'U' -> "sea";
             default -> "unknown";
         };
     }

@@ -1,7 +1,6 @@
 package org.vigil.watch.rules;
 
-import java.util.HashMap;
-import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -14,50 +13,76 @@ import org.vigil.theatre.geo.GeoPoint;
  * Which side of the line of contact a point is on, fast enough to ask for every track update:
  * a lazily filled grid of 0.05-degree cells remembers the cells wholly inside or wholly outside
  * an area, and only points in cells the area's boundary crosses go to the exact (prepared JTS)
- * test.
+ * test. The grid is a flat byte array over the area's envelope (Ukraine: about 400 x 200
+ * cells), so a lookup costs no boxing or hashing; outside the envelope a point is outside.
  */
 final class SideIndex {
 
     private static final double CELL_DEG = 0.05;
-    private static final byte OUT = 0, IN = 1, MIXED = 2;
+    private static final byte UNKNOWN = 0, OUT = 1, IN = 2, MIXED = 3;
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
     private final Theatre theatre;
-    private final PreparedGeometry occupied;
-    private final PreparedGeometry border;
-    private final Map<Long, Byte> occupiedCells = new HashMap<>();
-    private final Map<Long, Byte> borderCells = new HashMap<>();
+    private final CellGrid occupied;
+    private final CellGrid border;
 
     SideIndex(Theatre theatre) {
         this.theatre = theatre;
-        this.occupied = PreparedGeometryFactory.prepare(theatre.occupiedArea());
-        this.border = PreparedGeometryFactory.prepare(theatre.borderArea());
+        this.occupied = new CellGrid(theatre.occupiedArea());
+        this.border = new CellGrid(theatre.borderArea());
     }
 
     boolean isOccupied(double latDeg, double lonDeg) {
-        return test(occupied, occupiedCells, latDeg, lonDeg);
+        return occupied.covers(latDeg, lonDeg);
     }
 
     boolean isInside(double latDeg, double lonDeg) {
-        return test(border, borderCells, latDeg, lonDeg);
+        return border.covers(latDeg, lonDeg);
     }
 
     double distanceToContactLineMetres(double latDeg, double lonDeg) {
         return theatre.distanceToContactLineMetres(new GeoPoint(latDeg, lonDeg));
     }
 
-    private static boolean test(PreparedGeometry area, Map<Long, Byte> cells, double lat, double lon) {
-        long cx = (long) Math.floor(lon / CELL_DEG), cy = (long) Math.floor(lat / CELL_DEG);
-        long key = (cx << 32) ^ (cy & 0xffffffffL);
-        Byte c = cells.get(key);
-        if (c == null) {
-            Geometry box = FACTORY.toGeometry(new Envelope(cx * CELL_DEG, (cx + 1) * CELL_DEG, cy * CELL_DEG, (cy + 1) * CELL_DEG));
-            c = area.containsProperly(box) ? IN : area.disjoint(box) ? OUT : MIXED;
-            cells.put(key, c);
+    /** One area and its cells' verdicts. */
+    private static final class CellGrid {
+        private final PreparedGeometry area;
+        private final long x0, y0;
+        private final int columns, rows;
+        private final byte[] cells;
+
+        CellGrid(Geometry geometry) {
+            this.area = PreparedGeometryFactory.prepare(geometry);
+            Envelope env = geometry.getEnvelopeInternal();
+            if (env.isNull()) {
+                x0 = y0 = 0;
+                columns = rows = 0;
+            } else {
+                x0 = (long) Math.floor(env.getMinX() / CELL_DEG);
+                y0 = (long) Math.floor(env.getMinY() / CELL_DEG);
+                columns = (int) ((long) Math.floor(env.getMaxX() / CELL_DEG) - x0 + 1);
+                rows = (int) ((long) Math.floor(env.getMaxY() / CELL_DEG) - y0 + 1);
+            }
+            this.cells = new byte[Math.max(0, columns * rows)];
         }
-        if (c != MIXED) {
-            return c == IN;
+
+        boolean covers(double lat, double lon) {
+            long cx = (long) Math.floor(lon / CELL_DEG) - x0, cy = (long) Math.floor(lat / CELL_DEG) - y0;
+            if (cx < 0 || cy < 0 || cx >= columns || cy >= rows || Double.isNaN(lat) || Double.isNaN(lon)) {
+                return false;
+            }
+            int i = (int) (cy * columns + cx);
+            byte c = cells[i];
+            if (c == UNKNOWN) {
+                double west = (cx + x0) * CELL_DEG, south = (cy + y0) * CELL_DEG;
+                Geometry box = FACTORY.toGeometry(new Envelope(west, west + CELL_DEG, south, south + CELL_DEG));
+                c = area.containsProperly(box) ? IN : area.disjoint(box) ? OUT : MIXED;
+                cells[i] = c;
+            }
+            if (c != MIXED) {
+                return c == IN;
+            }
+            return area.covers(FACTORY.createPoint(new Coordinate(lon, lat)));
         }
-        return area.covers(FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)));
     }
 }
