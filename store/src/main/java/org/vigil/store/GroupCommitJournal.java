@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -17,9 +18,9 @@ import javax.sql.DataSource;
 /**
  * The journal with group commit. Appends from any thread go into a bounded queue; one writer
  * thread takes everything waiting (up to {@link JournalOptions#maxBatchReports()}), writes it
- * in one transaction (SQLite: one JDBC batch of INSERTs; PostgreSQL: one binary COPY), commits
- * (one fsync), and only then completes the
- * appends' futures with their ids. Throughput therefore pays one sync per batch, not per
+ * in one transaction (SQLite: multi-row INSERTs, see {@link SqliteJournalRows}; PostgreSQL: one
+ * binary COPY), commits (one fsync), and only then completes the appends' futures with their
+ * ids. Throughput therefore pays one sync per batch, not per
  * report, while no report is acknowledged before it is durable.
  *
  * <p>Ids are allocated by the writer, not the database: it is the only writer of the journal
@@ -58,6 +59,20 @@ final class GroupCommitJournal implements Journal {
      * system property {@code vigil.store.pgCopy=false} selects the INSERTs, for comparison.
      */
     private final boolean postgresCopy;
+    private final Dialect dialect;
+    /** The group's rows in order, for SQLite's multi-row INSERTs (writer thread only, reused). */
+    private final List<NewReport> rows = new ArrayList<>();
+    /**
+     * SQLite: the writer's own connection and prepared INSERTs, kept from one transaction to
+     * the next, dropped (back to the pool) after any failure and on close. Writer thread only.
+     */
+    private SqliteJournalRows sqliteWriter;
+    /**
+     * Held around each transaction: SQLite's WAL checkpointer takes it for the short catch-up
+     * copy that lets the log restart, so that no commit slips in meanwhile (PostgreSQL: nobody
+     * else takes it).
+     */
+    private final Lock transactionGate;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pendingReports = new AtomicInteger();
     /** Appends hold it shared while queueing; close() holds it alone to stop them. */
@@ -75,10 +90,12 @@ final class GroupCommitJournal implements Journal {
     private volatile long failedAppends;
     private volatile long soloRetries;
 
-    GroupCommitJournal(DataSource dataSource, Dialect dialect, JournalOptions options) {
+    GroupCommitJournal(DataSource dataSource, Dialect dialect, JournalOptions options, Lock transactionGate) {
         this.dataSource = dataSource;
+        this.transactionGate = transactionGate;
         this.postgresCopy = dialect == Dialect.POSTGRESQL
                 && Boolean.parseBoolean(System.getProperty("vigil.store.pgCopy", "true"));
+        this.dialect = dialect;
         this.options = options;
         try (Connection c = dataSource.getConnection()) {
             lastId = maxId(c);
@@ -151,6 +168,7 @@ final class GroupCommitJournal implements Journal {
                 continue;
             }
             if (first == END) {
+                dropSqliteWriter();
                 return;
             }
             group.clear();
@@ -260,6 +278,74 @@ final class GroupCommitJournal implements Journal {
     }
 
     private void insert(List<Pending> group, long firstId) throws SQLException, CommitUncertain {
+        transactionGate.lock();
+        try {
+            insertAndCommit(group, firstId);
+        } finally {
+            transactionGate.unlock();
+        }
+    }
+
+    /**
+     * SQLite's transaction, on the writer's kept connection. sqlite-jdbc begins the next
+     * transaction as soon as one commits; with IMMEDIATE transactions that would hold the
+     * database's write lock between groups, so the connection goes back to auto-commit after
+     * each (which ends that empty transaction).
+     */
+    private void insertAndCommitSqlite(long firstId) throws SQLException, CommitUncertain {
+        if (sqliteWriter == null) {
+            sqliteWriter = new SqliteJournalRows(dataSource.getConnection());
+        }
+        Connection c = sqliteWriter.connection();
+        boolean committed = false;
+        try {
+            c.setAutoCommit(false);
+            try {
+                sqliteWriter.insert(rows, firstId);
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                throw new CommitUncertain(e);
+            }
+            committed = true;
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            dropSqliteWriter();
+            if (!committed) {
+                throw e;
+            }
+            // Committed: only leaving the empty transaction failed, and the connection is gone with it.
+        } catch (CommitUncertain | RuntimeException | Error e) {
+            dropSqliteWriter();
+            throw e;
+        }
+    }
+
+    private void dropSqliteWriter() {
+        if (sqliteWriter != null) {
+            sqliteWriter.close();
+            sqliteWriter = null;
+        }
+    }
+
+    private void insertAndCommit(List<Pending> group, long firstId) throws SQLException, CommitUncertain {
+        if (dialect == Dialect.SQLITE) {
+            rows.clear();
+            for (Pending p : group) {
+                rows.addAll(p.reports());
+            }
+            try {
+                insertAndCommitSqlite(firstId);
+            } finally {
+                rows.clear(); // the reports' bodies are garbage once written
+            }
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -1,6 +1,8 @@
 package org.vigil.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** A {@link Store} over one pooled JDBC database, SQLite or PostgreSQL, already migrated. */
 final class SqlStore implements Store {
@@ -11,12 +13,17 @@ final class SqlStore implements Store {
     private final SqlAlertStore alerts;
     private final SqlPlanStore plans;
     private final SqlTrackStore tracks;
+    /** SQLite only: checkpoints the WAL off the journal's writer thread. */
+    private final Optional<WalCheckpointer> checkpointer;
     private boolean closed;
 
-    SqlStore(HikariDataSource dataSource, Dialect dialect, String description, JournalOptions options) {
+    SqlStore(HikariDataSource dataSource, Dialect dialect, String description, JournalOptions options,
+             Optional<WalCheckpointer> checkpointer) {
         this.dataSource = dataSource;
         this.description = description;
-        this.journal = new GroupCommitJournal(dataSource, dialect, options);
+        this.checkpointer = checkpointer;
+        this.journal = new GroupCommitJournal(dataSource, dialect, options,
+                checkpointer.map(WalCheckpointer::writerGate).orElseGet(ReentrantLock::new));
         this.alerts = new SqlAlertStore(dataSource);
         this.plans = new SqlPlanStore(dataSource);
         this.tracks = new SqlTrackStore(dataSource);
@@ -42,6 +49,11 @@ final class SqlStore implements Store {
         return tracks;
     }
 
+    /** The WAL checkpointer (SQLite), for tests that check it keeps the log bounded. */
+    Optional<WalCheckpointer> checkpointer() {
+        return checkpointer;
+    }
+
     /** The pool, for tests that check the settings of its connections. */
     javax.sql.DataSource dataSource() {
         return dataSource;
@@ -52,7 +64,10 @@ final class SqlStore implements Store {
         return description;
     }
 
-    /** Writes every queued append, then closes the pool. Idempotent. */
+    /**
+     * Writes every queued append, stops the checkpointer, then closes the pool (SQLite's last
+     * connection to close checkpoints what is left and removes the log). Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -62,7 +77,11 @@ final class SqlStore implements Store {
         try {
             journal.close();
         } finally {
-            dataSource.close();
+            try {
+                checkpointer.ifPresent(WalCheckpointer::close);
+            } finally {
+                dataSource.close();
+            }
         }
     }
 

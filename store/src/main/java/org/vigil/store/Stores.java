@@ -29,7 +29,10 @@ public final class Stores {
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     /** How long a SQLite writer waits for another connection's write lock before failing. */
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
-    private static final int SQLITE_WAL_AUTOCHECKPOINT_PAGES = 256;
+    /** SQLite's page size for new files (and its default); bounds the WAL in bytes from pages. */
+    private static final int SQLITE_PAGE_BYTES = 4_096;
+    /** Each page in the WAL carries a 24-byte frame header. */
+    private static final int WAL_FRAME_HEADER_BYTES = 24;
 
     private Stores() {
     }
@@ -50,10 +53,11 @@ public final class Stores {
         if (jdbcUrl.isPresent()) {
             return openPostgres(jdbcUrl.get(), options);
         }
-        return openSqlite(dataDir, options);
+        return openSqlite(dataDir, options, WalCheckpointer.Policy.DEFAULTS);
     }
 
-    private static Store openSqlite(Path dataDir, JournalOptions options) {
+    /** The SQLite store with its WAL checkpointed as {@code checkpoints} says (tests shrink the bound). */
+    static Store openSqlite(Path dataDir, JournalOptions options, WalCheckpointer.Policy checkpoints) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -76,20 +80,29 @@ public final class Stores {
         // Take the write lock when a transaction begins, so the busy timeout always applies
         // (a deferred transaction that upgrades from read to write can fail at once in WAL).
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // No commit checkpoints the WAL itself: SQLite's auto-checkpoint would copy the log into
+        // the database file and fsync it inside the commit that passes the threshold, i.e. on
+        // the journal's writer thread, which every acknowledgement waits for (it was about 40%
+        // of that thread's time, by profile). WalCheckpointer does it on a thread of its own and
+        // keeps the log bounded; journal_size_limit shrinks the file back to that bound when the
+        // log restarts after a reader of an old snapshot made it outgrow it.
+        sqlite.setWalAutocheckpoint(0);
+        sqlite.setJournalSizeLimit(Math.toIntExact(Math.min(Integer.MAX_VALUE,
+                (long) checkpoints.restartPages() * (SQLITE_PAGE_BYTES + WAL_FRAME_HEADER_BYTES))));
+        // sqlite-jdbc would otherwise follow every INSERT with a regular expression over its SQL
+        // and a SELECT last_insert_rowid() query, for getGeneratedKeys(), which nothing here
+        // calls (ids come from the journal's writer or from RETURNING).
+        sqlite.setGetGeneratedKeys(false);
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("vigil-sqlite");
-        pool.setJdbcUrl("jdbc:sqlite:" + file);
+        String url = "jdbc:sqlite:" + file;
+        pool.setJdbcUrl(url);
         pool.setDataSourceProperties(sqlite.toProperties());
-        // SQLite has one writer at a time anyway; a few connections serve concurrent readers.
-        pool.setMaximumPoolSize(4);
-        // The commit that fills the WAL past this many pages also copies them into the database
-        // file and fsyncs it before it returns, stalling the journal's writer meanwhile. 256
-        // pages (1 MiB) instead of SQLite's 1,000: the same work in stalls a quarter as long
-        // (about 6 ms instead of 25 on a disk that syncs 175 MB/s), which is what the tail
-        // latency of an acknowledgement sees. (Measured p99 at 50,000 reports/s offered: lower
-        // in two of three paired runs, equal in the third, on a busy machine.)
-        pool.setConnectionInitSql("PRAGMA wal_autocheckpoint=" + SQLITE_WAL_AUTOCHECKPOINT_PAGES);
-        return start(pool, Dialect.SQLITE, Optional.empty(), description, options);
+        // SQLite has one writer at a time anyway; a few connections serve concurrent readers,
+        // one more is the journal writer's own (it keeps it, with its prepared INSERTs).
+        pool.setMaximumPoolSize(5);
+        return start(pool, Dialect.SQLITE, Optional.empty(), description, options,
+                Optional.of(() -> new WalCheckpointer(() -> sqlite.createConnection(url), checkpoints)));
     }
 
     private static Store openPostgres(String url, JournalOptions options) {
@@ -121,7 +134,7 @@ public final class Stores {
         // A schema named in the URL (currentSchema) is created by the migration if missing.
         Optional<String> schema = Optional.ofNullable(parsed.getProperty("currentSchema"))
                 .map(String::strip).filter(x -> !x.isEmpty() && !x.contains(","));
-        return start(pool, Dialect.POSTGRESQL, schema, description, options);
+        return start(pool, Dialect.POSTGRESQL, schema, description, options, Optional.empty());
     }
 
     /** {@code postgresql://user@host:port/db}: enough to recognise the database, never the password. */
@@ -154,8 +167,14 @@ public final class Stores {
         return second < 0 ? (url.length() > 20 ? url.substring(0, 20) : url) : url.substring(0, second);
     }
 
+    /** Starts a WAL checkpointer once the schema is migrated (SQLite). */
+    @FunctionalInterface
+    private interface CheckpointerStart {
+        WalCheckpointer start() throws java.sql.SQLException;
+    }
+
     private static Store start(HikariConfig pool, Dialect dialect, Optional<String> schema, String description,
-                               JournalOptions options) {
+                               JournalOptions options, Optional<CheckpointerStart> checkpointing) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool);
@@ -171,11 +190,25 @@ public final class Stores {
                     .placeholders(dialect.migrationPlaceholders())
                     .load()
                     .migrate();
-            return new SqlStore(dataSource, dialect, description, options);
-        } catch (FlywayException | StoreException e) {
+        } catch (FlywayException e) {
             dataSource.close();
             throw new IllegalArgumentException("cannot open " + description + ": " + Sql.oneLine(e));
         } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        Optional<WalCheckpointer> checkpointer = Optional.empty();
+        try {
+            if (checkpointing.isPresent()) {
+                checkpointer = Optional.of(checkpointing.get().start());
+            }
+            return new SqlStore(dataSource, dialect, description, options, checkpointer);
+        } catch (java.sql.SQLException | StoreException e) {
+            checkpointer.ifPresent(WalCheckpointer::close);
+            dataSource.close();
+            throw new IllegalArgumentException("cannot open " + description + ": " + Sql.oneLine(e));
+        } catch (RuntimeException e) {
+            checkpointer.ifPresent(WalCheckpointer::close);
             dataSource.close();
             throw e;
         }

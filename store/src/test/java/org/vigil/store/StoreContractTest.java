@@ -108,6 +108,36 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void rowsOfMixedChannelsAndLongRunsKeepTheirOrderAndFields() {
+        // Runs of rows sharing channel and content type, of lengths around the SQLite writer's
+        // statement sizes (64 rows down to 1), then a run of another kind, and so on.
+        int[] runs = {1, 64, 3, 150, 2, 65, 127, 1, 63};
+        String[][] kinds = {{"cot", "application/x-tak-protobuf"}, {"http", "application/json"},
+                {"cot", "application/json"}};
+        List<NewReport> batch = new ArrayList<>();
+        for (int r = 0; r < runs.length; r++) {
+            for (int i = 0; i < runs[r]; i++) {
+                int n = batch.size();
+                batch.add(new NewReport(Instant.ofEpochSecond(1_772_000_000L, n * 1_001L), kinds[r % 3][0],
+                        kinds[r % 3][1], ("m" + n).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        long[] ids = store.journal().append(batch).join();
+        assertThat(ids).containsExactly(java.util.stream.LongStream.rangeClosed(1, batch.size()).toArray());
+        List<JournalEntry> all = replayAll();
+        assertThat(all).hasSize(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            NewReport sent = batch.get(i);
+            JournalEntry kept = all.get(i);
+            assertThat(kept.id()).isEqualTo(i + 1);
+            assertThat(body(kept)).isEqualTo("m" + i);
+            assertThat(kept.channel()).isEqualTo(sent.channel());
+            assertThat(kept.contentType()).isEqualTo(sent.contentType());
+            assertThat(kept.receivedAt()).isEqualTo(sent.receivedAt());
+        }
+    }
+
+    @Test
     void concurrentAppendersAreGroupCommittedIntoFewerTransactions() throws Exception {
         int threads = 8;
         int appendsPerThread = 250;

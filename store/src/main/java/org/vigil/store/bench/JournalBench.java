@@ -28,16 +28,21 @@ import org.vigil.store.Stores;
 
 /**
  * Journal throughput: K threads append N reports of about 300 bytes (a CoT detection's XML),
- * each thread keeping a window of appends in flight as an ingest connection would, and the
- * journal group-commits them. Prints one JSON line per database: reports per second,
- * transactions (fsyncs) and how many reports each carried, append-to-durable latency, the
- * JVM's CPU per report and the machine's load average (figures from a busy machine are noise).
+ * or with {@code --body-bytes B} of B bytes on channel {@code cot} as TAK protocol (what the
+ * CoT ingest journals), each thread keeping a window of appends in flight as an ingest
+ * connection would, and the journal group-commits them. Prints one JSON line per database:
+ * reports per second, transactions (fsyncs) and how many reports each carried,
+ * append-to-durable latency, the JVM's CPU per report and the journal writer thread's alone
+ * (the one thread every report passes through; it also runs the appends' completion
+ * callbacks, here a latency record each), SQLite's largest WAL file seen, and the
+ * machine's load average (figures from a busy machine are noise).
  * With {@code --rate R} the threads offer R reports/s in total (open loop) instead of as many
  * as the journal takes, to read the latency at a given load.
  *
  * <pre>
  * JournalBench [--reports N] [--threads K] [--append-size B] [--in-flight W]
- *              [--max-batch M] [--rate R] [--sqlite-dir DIR] [--db jdbc:postgresql://...] [--no-sqlite]
+ *              [--max-batch M] [--rate R] [--body-bytes S] [--sqlite-dir DIR] [--db jdbc:postgresql://...]
+ *              [--no-sqlite]
  * </pre>
  *
  * SQLite runs in a fresh temporary folder unless {@code --sqlite-dir} is given. PostgreSQL
@@ -48,13 +53,16 @@ public final class JournalBench {
 
     static final String USAGE = """
             usage: JournalBench [--reports N] [--threads K] [--append-size B] [--in-flight W]
-                                [--max-batch M] [--rate R] [--sqlite-dir DIR] [--db URL] [--no-sqlite]
+                                [--max-batch M] [--rate R] [--body-bytes S] [--sqlite-dir DIR] [--db URL]
+                                [--no-sqlite]
               --reports N      reports to append after a warm-up (default 500000)
               --threads K      appending threads, like ingest connections (default 4)
               --append-size B  reports per append, all or nothing (default 1)
               --in-flight W    unfinished appends each thread allows (default 256)
               --max-batch M    reports per group-commit transaction at most (default 4096)
               --rate R         offer R reports/s in total (open loop) instead of as fast as taken
+              --body-bytes S   bodies of S bytes on channel cot as TAK protocol (CoT ingest's rows)
+                               instead of a 300-byte CoT XML event on cot-tcp
               --sqlite-dir DIR SQLite in DIR instead of a fresh temporary folder
               --db URL         also PostgreSQL (jdbc:postgresql://...), in schema vigil_bench (dropped after)
               --no-sqlite      PostgreSQL only
@@ -68,8 +76,12 @@ public final class JournalBench {
 
     /** {@code ratePerSecond} 0: as fast as the journal takes them (closed loop). */
     record Settings(long reports, int threads, int appendSize, int inFlightPerThread, int maxBatch,
-                    long ratePerSecond, Optional<Path> sqliteDir, Optional<String> pgUrl, boolean sqlite) {
+                    long ratePerSecond, int bodyBytes, Optional<Path> sqliteDir, Optional<String> pgUrl,
+                    boolean sqlite) {
     }
+
+    /** The journal's writer thread, by the name GroupCommitJournal gives it. */
+    private static final String WRITER_THREAD = "vigil-journal-writer";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -93,7 +105,7 @@ public final class JournalBench {
                 dir = Files.createTempDirectory("vigil-journal-bench");
             }
             try (Store store = Stores.open(dir, Optional.empty(), options)) {
-                System.out.println(run(store, s));
+                System.out.println(run(store, s, Optional.of(dir.resolve("vigil.db-wal"))));
             } finally {
                 if (temporary) {
                     deleteTree(dir);
@@ -110,7 +122,7 @@ public final class JournalBench {
             }
             String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=vigil_bench";
             try (Store store = Stores.open(Path.of("."), Optional.of(url), options)) {
-                System.out.println(run(store, s));
+                System.out.println(run(store, s, Optional.empty()));
             } finally {
                 try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
                     st.execute("DROP SCHEMA IF EXISTS vigil_bench CASCADE");
@@ -119,17 +131,37 @@ public final class JournalBench {
         }
     }
 
-    static String run(Store store, Settings s) throws InterruptedException {
+    /** {@code wal}: SQLite's write-ahead log, whose size is sampled during the run (empty: PostgreSQL). */
+    static String run(Store store, Settings s, Optional<Path> wal) throws InterruptedException {
         Journal journal = store.journal();
         // Warm up: JIT, connections, prepared statements.
         runThreads(journal, s, Math.min(s.reports() / 10, 20_000), new long[0][]);
         JournalStats before = journal.stats();
         long[][] latencies = new long[s.threads()][];
+        AtomicLong walMaxBytes = new AtomicLong();
+        Thread walSampler = Thread.ofPlatform().daemon().name("bench-wal-sampler").start(() -> {
+            while (wal.isPresent() && !Thread.currentThread().isInterrupted()) {
+                try {
+                    walMaxBytes.accumulateAndGet(Files.size(wal.get()), Math::max);
+                } catch (IOException e) {
+                    // not created yet, or just truncated
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long writerCpuStart = threadCpuNanos(WRITER_THREAD);
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         runThreads(journal, s, s.reports(), latencies);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        double writerCpuSeconds = (threadCpuNanos(WRITER_THREAD) - writerCpuStart) / 1e9;
+        walSampler.interrupt();
+        walSampler.join();
         JournalStats after = journal.stats();
         long transactions = after.transactions() - before.transactions();
         long reports = after.reports() - before.reports();
@@ -139,12 +171,14 @@ public final class JournalBench {
                         + "\"offeredPerSecond\":%d,"
                         + "\"maxBatch\":%d,\"seconds\":%.3f,\"reportsPerSecond\":%.0f,\"transactions\":%d,"
                         + "\"reportsPerTransaction\":%.1f,\"appendP50Ms\":%.2f,\"appendP99Ms\":%.2f,"
-                        + "\"appendMaxMs\":%.2f,\"jvmCpuUsPerReport\":%.2f,\"cores\":%d,\"loadAverage\":%.1f}",
+                        + "\"appendMaxMs\":%.2f,\"jvmCpuUsPerReport\":%.2f,\"writerCpuUsPerReport\":%.2f,"
+                        + "\"bodyBytes\":%d,\"walMaxBytes\":%d,\"cores\":%d,\"loadAverage\":%.1f}",
                 store.describe(), reports, s.threads(), s.appendSize(), s.inFlightPerThread(), s.ratePerSecond(),
                 s.maxBatch(), seconds,
                 reports / seconds, transactions, transactions == 0 ? 0.0 : (double) reports / transactions,
                 percentile(all, 0.50) / 1e6, percentile(all, 0.99) / 1e6,
                 all.length == 0 ? 0.0 : all[all.length - 1] / 1e6, cpuSeconds * 1e6 / Math.max(1, reports),
+                writerCpuSeconds * 1e6 / Math.max(1, reports), bodyBytes(s), walMaxBytes.get(),
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -156,6 +190,21 @@ public final class JournalBench {
             return os.getProcessCpuTime();
         }
         return 0;
+    }
+
+    /** CPU time of the live thread named {@code name} (0 if there is none or it cannot be measured). */
+    private static long threadCpuNanos(String name) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name) && threads.isThreadCpuTimeSupported()) {
+                return Math.max(0, threads.getThreadCpuTime(t.threadId()));
+            }
+        }
+        return 0;
+    }
+
+    private static int bodyBytes(Settings s) {
+        return s.bodyBytes() > 0 ? s.bodyBytes() : detection(0).getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Each thread appends its share with at most {@code inFlightPerThread} appends unfinished. */
@@ -180,7 +229,10 @@ public final class JournalBench {
             workers.add(Thread.ofPlatform().name("bench-" + t).start(() -> {
                 long startNs = System.nanoTime() + thread * (intervalNs / Math.max(1, threads));
                 Semaphore window = new Semaphore(s.inFlightPerThread());
-                byte[] template = detection(thread).getBytes(StandardCharsets.UTF_8);
+                boolean tak = s.bodyBytes() > 0;
+                byte[] template = tak ? takBody(thread, s.bodyBytes()) : detection(thread).getBytes(StandardCharsets.UTF_8);
+                String channel = tak ? "cot" : "cot-tcp";
+                String contentType = tak ? "application/x-tak-protobuf" : "application/cot+xml";
                 for (int i = 0; i < appends; i++) {
                     long due = startNs + i * intervalNs;
                     if (intervalNs > 0) {
@@ -193,7 +245,7 @@ public final class JournalBench {
                     List<NewReport> batch = new ArrayList<>(s.appendSize());
                     Instant now = Instant.now();
                     for (int j = 0; j < s.appendSize(); j++) {
-                        batch.add(new NewReport(now, "cot-tcp", "application/cot+xml", template));
+                        batch.add(new NewReport(now, channel, contentType, template));
                     }
                     long sent = intervalNs > 0 ? due : System.nanoTime();
                     int index = i;
@@ -229,6 +281,16 @@ public final class JournalBench {
                 + "</detail></event>";
     }
 
+    /**
+     * A stand-in for a TAK protocol message of {@code bytes} bytes: the store never looks inside
+     * a body, so only its size matters; random bytes, so that no layer can gain from repeats.
+     */
+    static byte[] takBody(int thread, int bytes) {
+        byte[] body = new byte[bytes];
+        new java.util.Random(thread).nextBytes(body);
+        return body;
+    }
+
     private static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
@@ -243,6 +305,7 @@ public final class JournalBench {
         int inFlight = 256;
         int maxBatch = JournalOptions.DEFAULTS.maxBatchReports();
         long rate = 0;
+        int bodyBytes = 0;
         Optional<Path> dir = Optional.empty();
         Optional<String> url = Optional.empty();
         boolean sqlite = true;
@@ -268,6 +331,7 @@ public final class JournalBench {
                     case "--in-flight" -> inFlight = (int) positive(a, Integer.parseInt(v));
                     case "--max-batch" -> maxBatch = (int) positive(a, Integer.parseInt(v));
                     case "--rate" -> rate = positive(a, Long.parseLong(v));
+                    case "--body-bytes" -> bodyBytes = (int) positive(a, Integer.parseInt(v));
                     case "--sqlite-dir" -> dir = Optional.of(Path.of(v));
                     case "--db" -> url = Optional.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
@@ -276,7 +340,7 @@ public final class JournalBench {
                 throw new IllegalArgumentException("option " + a + ": '" + v + "' is not a whole number");
             }
         }
-        return new Settings(reports, threads, appendSize, inFlight, maxBatch, rate, dir, url, sqlite);
+        return new Settings(reports, threads, appendSize, inFlight, maxBatch, rate, bodyBytes, dir, url, sqlite);
     }
 
     private static long positive(String option, long value) {

@@ -16,10 +16,11 @@ class JournalBenchTest {
     @Test
     void aSmallRunJournalsEveryReportAndReportsItsFigures(@TempDir Path dir) throws Exception {
         JournalBench.Settings s = JournalBench.parse(new String[] {"--reports", "3000", "--threads", "3",
-                "--append-size", "4", "--in-flight", "8"});
+                "--append-size", "4", "--in-flight", "8", "--body-bytes", "180"});
         try (Store store = Stores.open(dir, Optional.empty())) {
-            String json = JournalBench.run(store, s);
-            assertThat(json).contains("\"reports\":3000,").contains("\"threads\":3,").contains("\"reportsPerSecond\":");
+            String json = JournalBench.run(store, s, Optional.of(dir.resolve("vigil.db-wal")));
+            assertThat(json).contains("\"reports\":3000,").contains("\"threads\":3,").contains("\"reportsPerSecond\":")
+                    .contains("\"bodyBytes\":180,").contains("\"writerCpuUsPerReport\":").contains("\"walMaxBytes\":");
             long warmup = 300; // a tenth of the run
             assertThat(store.journal().lastId()).isEqualTo(warmup + 3000);
             assertThat(store.journal().stats().transactions()).isPositive();
