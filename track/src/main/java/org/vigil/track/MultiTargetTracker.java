@@ -55,7 +55,9 @@ import org.vigil.track.update.Updater;
  * track can gate one), and a full frame over all tracks (prediction, confirmation, deletion)
  * runs once every sweep interval of frame time. An untouched track keeps its estimate at its
  * own time; prediction composes (NCV and the existence decay are exact over split intervals), so
- * the estimate it is given later is the same; only deletion waits for the next sweep.
+ * the estimate it is given later is the same; only deletion waits for the next sweep. The
+ * tracks near a scan are found through a grid of the tracks' recorded positions
+ * ({@code TrackGrid}), so a scan's cost grows with its reports, not with the picture.
  * {@link #touched()} and {@link #removed()} say what the last frame changed.
  *
  * <p>Not thread-safe: one thread feeds it. With {@code parallel} set, the per-track steps
@@ -85,12 +87,34 @@ public final class MultiTargetTracker {
     private double sweepSeconds;
     private double lastSweepSeconds = Double.NEGATIVE_INFINITY;
     /**
-     * Local scans: each track's position, velocity and time (by its slot in {@link #tracks}), in
-     * flat arrays, so that finding the tracks near a frame's detections reads contiguous memory
-     * rather than thousands of scattered track objects.
+     * Local scans: each track's recorded position, velocity and time, {@code [x, y, vx, vy, t]}
+     * at {@code KINEMATICS * handle} (see {@link Track#handle}), in one flat array, so that
+     * testing a track found near a detection reads one or two cache lines rather than a track
+     * object and its state, and a deletion moves none of it.
      */
-    private double[] slotX = new double[0], slotY = new double[0], slotVx = new double[0], slotVy = new double[0],
-            slotT = new double[0];
+    private double[] kinematics = new double[0];
+    private static final int KINEMATICS = 5;
+    /**
+     * Local scans: the handle of the track at each slot (its index in {@link #tracks}), and the
+     * slot of each handle (-1 when free).
+     */
+    private int[] slotHandle = new int[0];
+    private int[] handleSlot = new int[0];
+    private int[] freeHandles = new int[16];
+    private int freeHandleCount;
+    private int handleCount;
+    /**
+     * Local scans: the tracks' recorded positions (by handle) by grid cell. Cells of twice the reach put a
+     * detection's window in two or three cells a side: fewer table probes than cells of the
+     * reach, for a few more tracks tested.
+     */
+    private TrackGrid trackGrid;
+    /** Local scans: bounds over all records of the squared speed (m^2/s^2) and of how old a record is (its time, s). */
+    private double slotMaxSpeed2, slotMinTime;
+    /** Local scans: per handle, the frame number that last took it ({@link #near}); the slots taken. */
+    private int[] handleSeen = new int[0];
+    private int[] nearSlots = new int[16];
+    private int nearFrame;
     private long nextId = 1;
     private double timeSeconds = Double.NEGATIVE_INFINITY;
     private long rejectedFrames;
@@ -161,7 +185,7 @@ public final class MultiTargetTracker {
         });
         Hypotheses hypotheses = gate.gate(java.util.Arrays.asList(predicted), detections);
         Association a = associator.associate(hypotheses, existence, detections.size(), existenceModel);
-        forEachTrack(n, i -> apply(subject.get(i), predicted[i], existence[i], a, i, detections, frame.coverage()));
+        forEachTrack(n, i -> apply(subject.get(i), predicted[i], existence[i], a, hypotheses, i, detections, frame.coverage()));
         if (!full) {
             touched.addAll(subject);
         }
@@ -169,7 +193,9 @@ public final class MultiTargetTracker {
         for (int j = 0; j < detections.size(); j++) {
             if (taken[j] < maxBirthWeight) {
                 Track born = new Track(nextId++, initiator.initiate(detections.get(j)), existenceModel.initial());
-                born.slot = tracks.size();
+                if (localReachMetres > 0) {
+                    born.handle = newHandle(tracks.size());
+                }
                 tracks.add(born);
                 if (!full) {
                     touched.add(born);
@@ -196,13 +222,17 @@ public final class MultiTargetTracker {
                 return false;
             });
             if (!removed.isEmpty()) {
-                Set<Track> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-                gone.addAll(removed);
-                tracks.removeIf(gone::contains);
+                if (localReachMetres > 0) {
+                    removeLocally();
+                } else {
+                    Set<Track> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+                    gone.addAll(removed);
+                    tracks.removeIf(gone::contains);
+                }
             }
         }
         if (localReachMetres > 0) {
-            if (full || !removed.isEmpty()) {
+            if (full) {
                 reslot();
             } else {
                 slotTouched();
@@ -211,60 +241,185 @@ public final class MultiTargetTracker {
         return true;
     }
 
-    /** Every track's slot and kinematics afresh (after a full frame or a deletion). */
+    /** Every track's slot and kinematics afresh, and the grid rebuilt (after a full frame). */
     private void reslot() {
+        for (Track gone : removed) {
+            if (gone.handle >= 0) {
+                freeHandle(gone.handle);
+            }
+        }
         ensureSlots(tracks.size());
+        trackGrid.clear(handleSlot.length);
+        slotMaxSpeed2 = 0;
+        slotMinTime = Double.POSITIVE_INFINITY;
         for (int i = 0; i < tracks.size(); i++) {
             Track track = tracks.get(i);
-            track.slot = i;
+            if (track.handle < 0) {
+                track.handle = newHandle(i); // a track from before local scans were turned on
+            }
+            slotHandle[i] = track.handle;
+            handleSlot[track.handle] = i;
             writeSlot(track);
         }
     }
 
-    /** The kinematics of the tracks a local frame touched (births were appended: their slot is their index). */
+    /**
+     * Deletes the tracks of {@link #removed} after a local frame: one pass that closes the gaps
+     * in the list, in its order, renumbering the slots of the tracks behind them through their
+     * handles (so no track object is visited), and takes the deleted tracks off the grid. A
+     * deletion then costs a sequential pass over the list and two int arrays, not a rebuild of
+     * every track's record and cell.
+     */
+    private void removeLocally() {
+        for (Track gone : removed) {
+            trackGrid.remove(gone.handle);
+            handleSlot[gone.handle] = -1;
+        }
+        int n = tracks.size(), kept = 0;
+        for (int r = 0; r < n; r++) {
+            int h = slotHandle[r];
+            if (handleSlot[h] < 0) {
+                continue;
+            }
+            if (kept != r) {
+                tracks.set(kept, tracks.get(r));
+                slotHandle[kept] = h;
+                handleSlot[h] = kept;
+            }
+            kept++;
+        }
+        tracks.subList(kept, n).clear();
+        for (Track gone : removed) {
+            freeHandle(gone.handle);
+        }
+    }
+
+    /** The kinematics of the tracks a local frame touched. */
     private void slotTouched() {
-        ensureSlots(tracks.size());
         for (Track track : touched) {
             writeSlot(track);
         }
     }
 
+    /** A free handle for the track at {@code slot}. */
+    private int newHandle(int slot) {
+        int h;
+        if (freeHandleCount > 0) {
+            h = freeHandles[--freeHandleCount];
+        } else {
+            h = handleCount++;
+            if (h == handleSlot.length) {
+                int capacity = Math.max(16, 2 * h);
+                handleSlot = java.util.Arrays.copyOf(handleSlot, capacity);
+                handleSeen = java.util.Arrays.copyOf(handleSeen, capacity);
+                kinematics = java.util.Arrays.copyOf(kinematics, KINEMATICS * capacity);
+            }
+        }
+        handleSlot[h] = slot;
+        ensureSlots(slot + 1);
+        slotHandle[slot] = h;
+        return h;
+    }
+
+    private void freeHandle(int h) {
+        handleSlot[h] = -1;
+        if (freeHandleCount == freeHandles.length) {
+            freeHandles = java.util.Arrays.copyOf(freeHandles, 2 * freeHandleCount);
+        }
+        freeHandles[freeHandleCount++] = h;
+    }
+
     private void writeSlot(Track track) {
         GaussianState g = track.state().gaussian();
-        int i = track.slot;
-        slotX[i] = g.xMetres();
-        slotY[i] = g.yMetres();
-        slotVx[i] = g.vxMetresPerSecond();
-        slotVy[i] = g.vyMetresPerSecond();
-        slotT[i] = g.timeSeconds();
+        int k = KINEMATICS * track.handle;
+        double vx = g.vxMetresPerSecond(), vy = g.vyMetresPerSecond(), time = g.timeSeconds();
+        kinematics[k] = g.xMetres();
+        kinematics[k + 1] = g.yMetres();
+        kinematics[k + 2] = vx;
+        kinematics[k + 3] = vy;
+        kinematics[k + 4] = time;
+        trackGrid.place(track.handle, g.xMetres(), g.yMetres());
+        // NaN-safe: a NaN speed or time makes the bounds NaN, and near() then scans every track
+        double speed2 = vx * vx + vy * vy;
+        slotMaxSpeed2 = speed2 > slotMaxSpeed2 || Double.isNaN(speed2) ? speed2 : slotMaxSpeed2;
+        slotMinTime = time < slotMinTime || Double.isNaN(time) ? time : slotMinTime;
     }
 
     private void ensureSlots(int n) {
-        if (slotX.length < n) {
-            int capacity = Math.max(n, slotX.length * 2);
-            slotX = java.util.Arrays.copyOf(slotX, capacity);
-            slotY = java.util.Arrays.copyOf(slotY, capacity);
-            slotVx = java.util.Arrays.copyOf(slotVx, capacity);
-            slotVy = java.util.Arrays.copyOf(slotVy, capacity);
-            slotT = java.util.Arrays.copyOf(slotT, capacity);
+        if (slotHandle.length < n) {
+            slotHandle = java.util.Arrays.copyOf(slotHandle, Math.max(n, slotHandle.length * 2));
         }
     }
 
     /**
-     * The tracks a local scan must look at: those whose constant-velocity position at {@code t}
-     * is within the gate's reach of a detection (the gate never looks farther).
+     * The tracks a local scan must look at, in list order: those whose constant-velocity position
+     * at {@code t} is within the gate's reach of a detection (the gate never looks farther).
+     *
+     * <p>Found through {@link TrackGrid}: a track's recorded position is at most its speed times
+     * the age of the record from its position at {@code t}, so every track within reach of a
+     * detection is recorded within {@code reach + maxSpeed * maxAge} of it, in the cells that
+     * window covers. Each track found there is tested exactly as {@link #nearByScan} tests it,
+     * so the two give the same tracks; the scan of every track remains for the rare frame whose
+     * windows would cover more cells than there are tracks (a track with a diverged speed).
      */
     private List<Track> near(List<Detection> detections, double t) {
-        List<Track> out = new ArrayList<>();
-        if (detections.isEmpty()) {
-            return out;
+        if (detections.isEmpty() || tracks.isEmpty()) {
+            return new ArrayList<>();
         }
+        double window = localReachMetres + Math.sqrt(slotMaxSpeed2) * Math.max(0, t - slotMinTime) + 1; // 1 m for rounding
+        double cellsPerWindow = Math.ceil(2 * window / trackGrid.cellMetres()) + 1; // a side; 2 or 3 normally
+        if (!(cellsPerWindow <= 16 || cellsPerWindow * cellsPerWindow * detections.size() <= tracks.size())) {
+            return nearByScan(detections, t); // a track with a diverged speed: fewer tests than table probes
+        }
+        if (++nearFrame == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(handleSeen, 0);
+            nearFrame = 1;
+        }
+        double reach2 = localReachMetres * localReachMetres;
+        int found = 0;
+        for (Detection d : detections) {
+            double dx0 = d.xMetres(), dy0 = d.yMetres();
+            long cx0 = trackGrid.cell(dx0 - window), cx1 = trackGrid.cell(dx0 + window);
+            long cy0 = trackGrid.cell(dy0 - window), cy1 = trackGrid.cell(dy0 + window);
+            for (long cx = cx0; cx <= cx1; cx++) {
+                for (long cy = cy0; cy <= cy1; cy++) {
+                    for (int h = trackGrid.first(cx, cy); h >= 0; h = trackGrid.next(h)) {
+                        if (handleSeen[h] == nearFrame) {
+                            continue;
+                        }
+                        int k = KINEMATICS * h;
+                        double dt = t - kinematics[k + 4];
+                        double x = kinematics[k] + kinematics[k + 2] * dt, y = kinematics[k + 1] + kinematics[k + 3] * dt;
+                        double dx = dx0 - x, dy = dy0 - y;
+                        if (dx * dx + dy * dy <= reach2) {
+                            handleSeen[h] = nearFrame;
+                            if (found == nearSlots.length) {
+                                nearSlots = java.util.Arrays.copyOf(nearSlots, 2 * found);
+                            }
+                            nearSlots[found++] = handleSlot[h];
+                        }
+                    }
+                }
+            }
+        }
+        java.util.Arrays.sort(nearSlots, 0, found);
+        List<Track> out = new ArrayList<>(found);
+        for (int k = 0; k < found; k++) {
+            out.add(tracks.get(nearSlots[k]));
+        }
+        return out;
+    }
+
+    /** {@link #near} by testing every track (one hash probe each for most). */
+    private List<Track> nearByScan(List<Detection> detections, double t) {
+        List<Track> out = new ArrayList<>();
         CellNeighbourhood cells = new CellNeighbourhood(detections, localReachMetres);
         DetectionGrid grid = new DetectionGrid(detections, localReachMetres);
         double reach2 = localReachMetres * localReachMetres;
         for (int i = 0, n = tracks.size(); i < n; i++) {
-            double dt = t - slotT[i];
-            double x = slotX[i] + slotVx[i] * dt, y = slotY[i] + slotVy[i] * dt;
+            int k = KINEMATICS * slotHandle[i];
+            double dt = t - kinematics[k + 4];
+            double x = kinematics[k] + kinematics[k + 2] * dt, y = kinematics[k + 1] + kinematics[k + 3] * dt;
             if (cells.contains(x, y) && grid.anyWithin(detections, x, y, reach2, localReachMetres)) {
                 out.add(tracks.get(i));
             }
@@ -279,11 +434,22 @@ public final class MultiTargetTracker {
      * coverage misses no track it has no detection near (pd zero away from the detections).
      */
     public MultiTargetTracker localScans(double reachMetres, double sweepSeconds) {
+        return localScans(reachMetres, sweepSeconds, 2 * reachMetres);
+    }
+
+    /**
+     * {@link #localScans(double, double)} with the side of {@link TrackGrid}'s cells, m (tests
+     * use cells much smaller than the reach, so that the search window, not the cell, bounds
+     * what is found).
+     */
+    MultiTargetTracker localScans(double reachMetres, double sweepSeconds, double gridCellMetres) {
         if (!(reachMetres > 0) || !(sweepSeconds > 0)) {
             throw new IllegalArgumentException("local scans need a positive reach and sweep interval");
         }
         this.localReachMetres = reachMetres;
         this.sweepSeconds = sweepSeconds;
+        this.trackGrid = new TrackGrid(gridCellMetres);
+        this.lastSweepSeconds = Double.NEGATIVE_INFINITY; // the next frame is a full one: it fills the slots
         return this;
     }
 
@@ -297,8 +463,8 @@ public final class MultiTargetTracker {
         return Collections.unmodifiableList(removed);
     }
 
-    private void apply(Track track, StateEstimate predicted, double existence, Association a, int i,
-                       List<Detection> detections, Coverage coverage) {
+    private void apply(Track track, StateEstimate predicted, double existence, Association a, Hypotheses hypotheses,
+                       int i, List<Detection> detections, Coverage coverage) {
         int from = a.start()[i], to = a.start()[i + 1];
         track.predicted(predicted, existence);
         if (from == to) {
@@ -315,8 +481,9 @@ public final class MultiTargetTracker {
             return;
         }
         if (to - from == 1 && a.weight()[from] == 1.0) {
-            Detection d = detections.get(a.detection()[from]);
-            double lr = existenceModel.likelihoodRatio(updater.innovation(predicted, d).logDensity());
+            int j = a.detection()[from];
+            Detection d = detections.get(j);
+            double lr = existenceModel.likelihoodRatio(logDensity(hypotheses, i, j, predicted, d));
             track.updated(updater.update(predicted, d), existenceModel.detected(existence, lr), d);
             return;
         }
@@ -341,6 +508,19 @@ public final class MultiTargetTracker {
         } else {
             track.updated(posterior, r);
         }
+    }
+
+    /**
+     * The log density of detection {@code j} for track {@code i}: the gate's, which it computed
+     * from the same prediction and detection (so the same value), else afresh.
+     */
+    private double logDensity(Hypotheses hypotheses, int i, int j, StateEstimate predicted, Detection d) {
+        for (int e = hypotheses.start()[i], end = hypotheses.start()[i + 1]; e < end; e++) {
+            if (hypotheses.detection()[e] == j) {
+                return hypotheses.logDensity()[e];
+            }
+        }
+        return updater.innovation(predicted, d).logDensity();
     }
 
     private void forEachTrack(int n, java.util.function.IntConsumer body) {

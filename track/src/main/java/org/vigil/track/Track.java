@@ -21,8 +21,11 @@ public final class Track {
     private boolean confirmed;
     private double lastUpdateSeconds;
     private Detection lastDetection;
-    /** Index of this track in its tracker's list, kept by {@link MultiTargetTracker} for local scans. */
-    int slot;
+    /**
+     * This track's entry in its tracker's local-scan tables, stable for the track's life (its
+     * index in the list changes when tracks before it are deleted); -1 without local scans.
+     */
+    int handle = -1;
 
     Track(long id, StateEstimate state, double existence) {
         this.id = id;

@@ -1,7 +1,6 @@
 package org.vigil.track.associate;
 
 import java.util.Arrays;
-import java.util.List;
 import org.vigil.track.gate.Hypotheses;
 import org.vigil.track.model.ExistenceModel;
 
@@ -64,12 +63,14 @@ public final class GlobalNearestNeighbour implements DataAssociator {
         int[] det = h.detection();
         double[] logDensity = h.logDensity();
         int[] column = new int[detectionCount];
-        List<Clusters.Cluster> clusters = Clusters.of(h, detectionCount);
-        for (Clusters.Cluster c : clusters) {
-            int[] rows = c.tracks();
-            int[] cols = c.detections();
-            if (rows.length == 1) {
-                int i = rows[0];
+        Clusters.Partition clusters = Clusters.partition(h, detectionCount);
+        int[] trackStart = clusters.trackStart(), members = clusters.tracks();
+        int[] detectionStart = clusters.detectionStart(), detections = clusters.detections();
+        for (int c = 0; c < clusters.size(); c++) {
+            int r0 = trackStart[c], rows = trackStart[c + 1] - r0;
+            int c0 = detectionStart[c], cols = detectionStart[c + 1] - c0;
+            if (rows == 1) {
+                int i = members[r0];
                 double best = -LogWeights.missed(existence[i], model);
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     double cost = -LogWeights.detected(existence[i], logDensity[e], model);
@@ -80,23 +81,23 @@ public final class GlobalNearestNeighbour implements DataAssociator {
                 }
                 continue;
             }
-            for (int k = 0; k < cols.length; k++) {
-                column[cols[k]] = k;
+            for (int k = 0; k < cols; k++) {
+                column[detections[c0 + k]] = k;
             }
-            double[][] cost = new double[rows.length][cols.length + rows.length];
-            for (int r = 0; r < rows.length; r++) {
-                int i = rows[r];
+            double[][] cost = new double[rows][cols + rows];
+            for (int r = 0; r < rows; r++) {
+                int i = members[r0 + r];
                 double[] row = cost[r];
                 Arrays.fill(row, Double.POSITIVE_INFINITY);
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     row[column[det[e]]] = -LogWeights.detected(existence[i], logDensity[e], model);
                 }
-                row[cols.length + r] = -LogWeights.missed(existence[i], model);
+                row[cols + r] = -LogWeights.missed(existence[i], model);
             }
             int[] a = LinearAssignment.solve(cost);
-            for (int r = 0; r < rows.length; r++) {
-                if (a[r] < cols.length) {
-                    chosen[rows[r]] = cols[a[r]];
+            for (int r = 0; r < rows; r++) {
+                if (a[r] < cols) {
+                    chosen[members[r0 + r]] = detections[c0 + a[r]];
                 }
             }
         }

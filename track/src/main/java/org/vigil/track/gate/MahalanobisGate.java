@@ -60,28 +60,56 @@ public final class MahalanobisGate implements Gate {
         }
         DetectionGrid grid = new DetectionGrid(detections, cellMetres);
         Buffer out = new Buffer(Math.max(16, detections.size() * 2));
+        Candidates candidates = new Candidates(detections, out, maxGateRadiusMetres * maxGateRadiusMetres);
         for (int i = 0; i < tracks; i++) {
             StateEstimate state = predicted.get(i);
             GaussianState g = state.gaussian();
             double sigma = g.positionMajorSigmaMetres();
             double radius = Math.min(maxGateRadiusMetres, Math.sqrt(threshold2 * (sigma * sigma + maxVariance)));
-            double cx = g.xMetres(), cy = g.yMetres();
-            double radius2 = maxGateRadiusMetres * maxGateRadiusMetres;
-            grid.near(cx, cy, radius, j -> {
-                Detection d = detections.get(j);
-                double dx = d.xMetres() - cx, dy = d.yMetres() - cy;
-                if (dx * dx + dy * dy > radius2) {
-                    return;
-                }
-                Innovation nu = updater.innovation(state, d);
-                if (nu.mahalanobisSquared() <= threshold(nu.dimension())) {
-                    out.add(j, nu.mahalanobisSquared(), nu.logDensity());
-                }
-            });
+            candidates.track(state, g.xMetres(), g.yMetres());
+            grid.near(g.xMetres(), g.yMetres(), radius, candidates);
             start[i + 1] = out.size;
         }
         return new Hypotheses(start, java.util.Arrays.copyOf(out.detection, out.size),
                 java.util.Arrays.copyOf(out.d2, out.size), java.util.Arrays.copyOf(out.logDensity, out.size));
+    }
+
+    /**
+     * Tests the detections the grid offers against one track at a time: within the largest
+     * radius, then inside the chi-square gate. One per {@link #gate} call, pointed at each track
+     * in turn, rather than a capturing lambda per track.
+     */
+    private final class Candidates implements DetectionGrid.IntVisitor {
+        private final List<Detection> detections;
+        private final Buffer out;
+        private final double maxRadius2;
+        private StateEstimate state;
+        private double cx, cy;
+
+        Candidates(List<Detection> detections, Buffer out, double maxRadius2) {
+            this.detections = detections;
+            this.out = out;
+            this.maxRadius2 = maxRadius2;
+        }
+
+        void track(StateEstimate predicted, double xMetres, double yMetres) {
+            this.state = predicted;
+            this.cx = xMetres;
+            this.cy = yMetres;
+        }
+
+        @Override
+        public void visit(int j) {
+            Detection d = detections.get(j);
+            double dx = d.xMetres() - cx, dy = d.yMetres() - cy;
+            if (dx * dx + dy * dy > maxRadius2) {
+                return;
+            }
+            Innovation nu = updater.innovation(state, d);
+            if (nu.mahalanobisSquared() <= threshold(nu.dimension())) {
+                out.add(j, nu.mahalanobisSquared(), nu.logDensity());
+            }
+        }
     }
 
     /** Growable parallel arrays of gated pairs. */

@@ -145,6 +145,9 @@ public final class GeodeticTracker {
 
     /** The track's vertical state at the track's time, when this is an air tracker and a report gave it a height. */
     public Optional<VerticalState> verticalState(Track track) {
+        if (air == null) {
+            return Optional.empty(); // a ground tracker: no map probe (and no boxed id) per track
+        }
         VerticalState v = vertical.get(track.id());
         return v == null ? Optional.empty() : Optional.of(air.predictVertical(v, track.state().timeSeconds()));
     }
@@ -162,13 +165,15 @@ public final class GeodeticTracker {
     /** A planar track as a WGS84 track. */
     public GeodeticTrack toGeodetic(Track track) {
         GaussianState g = track.state().gaussian();
-        double height = verticalState(track).map(VerticalState::zMetres).orElse(surfaceHeightMetres);
-        double[] p = plane.geodeticAtHeight(g.xMetres(), g.yMetres(), height);
-        double[] inv = ReportProjection.inverse(plane.localToPlane(p[0], p[1]));
+        double height = air == null ? surfaceHeightMetres
+                : verticalState(track).map(VerticalState::zMetres).orElse(surfaceHeightMetres);
+        GeodeticPosition p = plane.positionAtHeight(g.xMetres(), g.yMetres(), height);
+        double[] inv = ReportProjection.inverse(plane.localToPlane(p));
         double[] v = ReportProjection.times(inv, g.vxMetresPerSecond(), g.vyMetresPerSecond());
         DMatrix4x4 pc = g.covariance();
         double[] c = ReportProjection.congruence(inv, pc.a11, pc.a13, pc.a33);
-        return new GeodeticTrack(track.id(), g.timeSeconds(), p[0], p[1], p[2], v[0], v[1], c[0], c[1], c[2],
+        return new GeodeticTrack(track.id(), g.timeSeconds(), p.latitudeDeg(), p.longitudeDeg(), p.heightMetres(),
+                v[0], v[1], c[0], c[1], c[2],
                 track.existence(), track.confirmed());
     }
 

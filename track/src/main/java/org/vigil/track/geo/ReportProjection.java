@@ -23,14 +23,17 @@ public record ReportProjection(LocalTangentPlane plane, double surfaceHeightMetr
     /** The report in the plane. */
     public Detection toPlane(GeodeticDetection d) {
         double h = d.heightMetres().orElse(surfaceHeightMetres);
-        double[] enu = plane.enu(d.latitudeDeg(), d.longitudeDeg(), h);
-        double[] j = plane.localToPlane(d.latitudeDeg(), d.longitudeDeg());
+        // one set of sines and cosines serves both the position and the axes
+        GeodeticPosition at = GeodeticPosition.of(d.latitudeDeg(), d.longitudeDeg(), h);
+        double[] enu = plane.enu(at);
+        double[] j = plane.localToPlane(at);
         double[] c = congruence(j, d.eastVarianceM2(), d.eastNorthCovarianceM2(), d.northVarianceM2());
         RangeRate rr = null;
         GeodeticRangeRate g = d.rangeRate();
         if (g != null) {
-            double[] s = plane.enu(g.sensorLatitudeDeg(), g.sensorLongitudeDeg(), g.sensorHeightMetres());
-            double[] js = plane.localToPlane(g.sensorLatitudeDeg(), g.sensorLongitudeDeg());
+            GeodeticPosition sensor = GeodeticPosition.of(g.sensorLatitudeDeg(), g.sensorLongitudeDeg(), g.sensorHeightMetres());
+            double[] s = plane.enu(sensor);
+            double[] js = plane.localToPlane(sensor);
             double[] v = times(js, g.sensorEastMetresPerSecond(), g.sensorNorthMetresPerSecond());
             rr = new RangeRate(g.metresPerSecond(), g.sigmaMetresPerSecond(), s[0], s[1], v[0], v[1]);
         }
@@ -39,17 +42,19 @@ public record ReportProjection(LocalTangentPlane plane, double surfaceHeightMetr
 
     /** A plane report in WGS84, at the surface height (range-rate sensors too, lacking their altitude). */
     public GeodeticDetection toGeodetic(Detection d) {
-        double[] p = plane.geodeticAtHeight(d.xMetres(), d.yMetres(), surfaceHeightMetres);
-        double[] inv = inverse(plane.localToPlane(p[0], p[1]));
+        GeodeticPosition at = plane.positionAtHeight(d.xMetres(), d.yMetres(), surfaceHeightMetres);
+        double[] inv = inverse(plane.localToPlane(at));
         double[] c = congruence(inv, d.varianceXxM2(), d.covarianceXyM2(), d.varianceYyM2());
         GeodeticRangeRate grr = null;
         RangeRate rr = d.rangeRate();
         if (rr != null) {
-            double[] s = plane.geodeticAtHeight(rr.sensorXMetres(), rr.sensorYMetres(), surfaceHeightMetres);
-            double[] v = times(inverse(plane.localToPlane(s[0], s[1])), rr.sensorVxMetresPerSecond(), rr.sensorVyMetresPerSecond());
-            grr = new GeodeticRangeRate(rr.metresPerSecond(), rr.sigmaMetresPerSecond(), s[0], s[1], s[2], v[0], v[1]);
+            GeodeticPosition s = plane.positionAtHeight(rr.sensorXMetres(), rr.sensorYMetres(), surfaceHeightMetres);
+            double[] v = times(inverse(plane.localToPlane(s)), rr.sensorVxMetresPerSecond(), rr.sensorVyMetresPerSecond());
+            grr = new GeodeticRangeRate(rr.metresPerSecond(), rr.sigmaMetresPerSecond(), s.latitudeDeg(), s.longitudeDeg(),
+                    s.heightMetres(), v[0], v[1]);
         }
-        return new GeodeticDetection(d.timeSeconds(), d.sensorId(), p[0], p[1], OptionalDouble.of(p[2]), c[0], c[1], c[2], grr);
+        return new GeodeticDetection(d.timeSeconds(), d.sensorId(), at.latitudeDeg(), at.longitudeDeg(),
+                OptionalDouble.of(at.heightMetres()), c[0], c[1], c[2], grr);
     }
 
     /** A sensor's frame in the plane, its coverage included. */
@@ -60,8 +65,8 @@ public record ReportProjection(LocalTangentPlane plane, double surfaceHeightMetr
         }
         GeodeticCoverage gc = frame.coverage();
         Coverage coverage = gc == null ? null : (x, y) -> {
-            double[] p = plane.geodeticAtHeight(x, y, surfaceHeightMetres);
-            return gc.detectionProbability(p[0], p[1]);
+            GeodeticPosition p = plane.positionAtHeight(x, y, surfaceHeightMetres);
+            return gc.detectionProbability(p.latitudeDeg(), p.longitudeDeg());
         };
         return new Frame(frame.timeSeconds(), frame.sensorId(), out, coverage);
     }

@@ -38,33 +38,40 @@ public final class KalmanUpdater implements Updater {
         return update(g, d);
     }
 
-    /** The position-measurement Kalman update of {@code g} with {@code d}. */
+    /**
+     * The position-measurement Kalman update of {@code g} with {@code d}. Written out on scalars:
+     * {@code P H^T} is columns 1 and 3 of {@code P}, so the gain is two 4-vectors, and the
+     * posterior is its only allocation (the tracker updates a track per report).
+     */
     public static GaussianState update(GaussianState g, Detection d) {
         DMatrix4x4 p = g.covariance();
-        // P H^T: columns 0 and 2 of P
-        double[] c0 = {p.a11, p.a21, p.a31, p.a41};
-        double[] c1 = {p.a13, p.a23, p.a33, p.a43};
+        // P H^T: columns x and y of P
+        double c01 = p.a11, c02 = p.a21, c03 = p.a31, c04 = p.a41;
+        double c11 = p.a13, c12 = p.a23, c13 = p.a33, c14 = p.a43;
         double s11 = p.a11 + d.varianceXxM2(), s12 = p.a13 + d.covarianceXyM2(), s22 = p.a33 + d.varianceYyM2();
         double det = s11 * s22 - s12 * s12;
         double i11 = s22 / det, i12 = -s12 / det, i22 = s11 / det;
         double nx = d.xMetres() - g.xMetres(), ny = d.yMetres() - g.yMetres();
-        double[] k0 = new double[4], k1 = new double[4];
-        for (int i = 0; i < 4; i++) {
-            k0[i] = c0[i] * i11 + c1[i] * i12;
-            k1[i] = c0[i] * i12 + c1[i] * i22;
-        }
+        // K = P H^T S^-1, as its two columns
+        double k01 = c01 * i11 + c11 * i12, k02 = c02 * i11 + c12 * i12, k03 = c03 * i11 + c13 * i12,
+                k04 = c04 * i11 + c14 * i12;
+        double k11 = c01 * i12 + c11 * i22, k12 = c02 * i12 + c12 * i22, k13 = c03 * i12 + c13 * i22,
+                k14 = c04 * i12 + c14 * i22;
         DMatrix4 m = g.mean();
-        DMatrix4 mean = new DMatrix4(m.a1 + k0[0] * nx + k1[0] * ny, m.a2 + k0[1] * nx + k1[1] * ny,
-                m.a3 + k0[2] * nx + k1[2] * ny, m.a4 + k0[3] * nx + k1[3] * ny);
+        DMatrix4 mean = new DMatrix4(m.a1 + k01 * nx + k11 * ny, m.a2 + k02 * nx + k12 * ny,
+                m.a3 + k03 * nx + k13 * ny, m.a4 + k04 * nx + k14 * ny);
+        // P' = P - K S K^T = P - K (P H^T)^T, filled symmetric from the upper triangle
         DMatrix4x4 cov = new DMatrix4x4();
-        for (int i = 0; i < 4; i++) {
-            for (int j = i; j < 4; j++) {
-                // K S K^T = K (P H^T)^T
-                double v = p.get(i, j) - (k0[i] * c0[j] + k1[i] * c1[j]);
-                cov.set(i, j, v);
-                cov.set(j, i, v);
-            }
-        }
+        cov.a11 = p.a11 - (k01 * c01 + k11 * c11);
+        cov.a12 = cov.a21 = p.a12 - (k01 * c02 + k11 * c12);
+        cov.a13 = cov.a31 = p.a13 - (k01 * c03 + k11 * c13);
+        cov.a14 = cov.a41 = p.a14 - (k01 * c04 + k11 * c14);
+        cov.a22 = p.a22 - (k02 * c02 + k12 * c12);
+        cov.a23 = cov.a32 = p.a23 - (k02 * c03 + k12 * c13);
+        cov.a24 = cov.a42 = p.a24 - (k02 * c04 + k12 * c14);
+        cov.a33 = p.a33 - (k03 * c03 + k13 * c13);
+        cov.a34 = cov.a43 = p.a34 - (k03 * c04 + k13 * c14);
+        cov.a44 = p.a44 - (k04 * c04 + k14 * c14);
         return new GaussianState(mean, cov, g.timeSeconds());
     }
 
