@@ -299,19 +299,7 @@ final class GroupCommitJournal implements Journal {
         Connection c = sqliteWriter.connection();
         boolean committed = false;
         try {
-            c.setAutoCommit(false);
-            try {
-                sqliteWriter.insert(rows, firstId);
-            } catch (SQLException e) {
-                rollbackQuietly(c);
-                throw e;
-            }
-            try {
-                c.commit();
-            } catch (SQLException e) {
-                rollbackQuietly(c);
-                throw new CommitUncertain(e);
-            }
+            writeAndCommit(c, () -> sqliteWriter.insert(rows, firstId));
             committed = true;
             c.setAutoCommit(true);
         } catch (SQLException e) {
@@ -347,23 +335,38 @@ final class GroupCommitJournal implements Journal {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+            writeAndCommit(c, () -> {
                 if (postgresCopy) {
                     copyIn(c, group, firstId);
                 } else {
                     batchInsert(c, group, firstId);
                 }
-            } catch (SQLException e) {
-                rollbackQuietly(c);
-                throw e;
-            }
-            try {
-                c.commit();
-            } catch (SQLException e) {
-                rollbackQuietly(c);
-                throw new CommitUncertain(e);
-            }
+            });
+        }
+    }
+
+    /** Rows written in the caller's transaction. */
+    private interface RowWriter {
+        void write() throws SQLException;
+    }
+
+    /**
+     * One transaction: the rows, then the commit. A failure before the commit is a plain
+     * failure (rolled back); a failed commit may still have landed ({@link CommitUncertain}).
+     */
+    private static void writeAndCommit(Connection c, RowWriter rows) throws SQLException, CommitUncertain {
+        c.setAutoCommit(false);
+        try {
+            rows.write();
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw e;
+        }
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw new CommitUncertain(e);
         }
     }
 

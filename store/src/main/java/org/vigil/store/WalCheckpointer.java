@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  *       reader waits for, so the journal keeps committing meanwhile; and</li>
  *   <li>when the log has reached {@link Policy#restartPages()} frames all the same (the
  *       journal committed again before each copy finished, so the log was never wholly copied
- *       at a moment its next commit could restart it), a catch-up: a second PASSIVE checkpoint
- *       while holding the journal's {@link #writerGate()}, so that no journal commit comes in
- *       between; it copies the few frames the first one left, and the journal's next commit
+ *       at a moment its next commit could restart it), a catch-up: another PASSIVE checkpoint
+ *       at once, then a last one while holding the journal's {@link #writerGate()}, so that no
+ *       journal commit comes in between; it copies the few frames committed during the one
+ *       before (so the journal waits for little), and the journal's next commit
  *       finds the log wholly copied and writes from its start again.</li>
  * </ul>
  * Not SQLite's RESTART mode: that one also waits (in SQLite's busy handler, holding the write
@@ -168,6 +169,9 @@ final class WalCheckpointer implements AutoCloseable {
         if (log < policy.restartPages() || stopping) {
             return;
         }
+        // One more copy first, outside the gate: the journal then waits only for what it commits
+        // during this one (its fsync included), not for what it committed during a whole round.
+        checkpoint("PASSIVE");
         long[] catchUp;
         // Waits for the journal's current transaction to end; the journal then waits here.
         writerGate.lock();
