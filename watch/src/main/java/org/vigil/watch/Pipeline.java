@@ -79,7 +79,8 @@ import org.vigil.watch.rules.RuleEngine;
  *       once the journal says they are durable; only then are they queued for the tracker.</li>
  *   <li>CoT: the COP server's I/O threads classify each inbound event ({@link CotReports}) and
  *       queue the detections; one journal thread takes up to 4,096 waiting detections at a time,
- *       encodes each as TAK protocol protobuf and appends them as one batch (the store
+ *       journals each as the TAK protocol payload it arrived in (encoding only those that came
+ *       as XML) and appends them as one batch (the store
  *       group-commits across batches). CoT has no acknowledgement: a detection counts as
  *       accepted once journaled. When more than 50,000 journaled detections wait for the tracker,
  *       the journal thread pauses; the waiting queue ({@code queueCapacity}) fills and the I/O
