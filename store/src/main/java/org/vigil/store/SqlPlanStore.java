@@ -7,15 +7,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 
 /** Plans in the {@code plans} table; "latest" is the most recently created of a kind. */
 final class SqlPlanStore implements PlanStore {
 
     private final DataSource dataSource;
+    /** Held around each write (see {@link SqlStore}: SQLite's writers queue on it). */
+    private final Lock writerGate;
 
-    SqlPlanStore(DataSource dataSource) {
+    SqlPlanStore(DataSource dataSource, Lock writerGate) {
         this.dataSource = dataSource;
+        this.writerGate = writerGate;
     }
 
     @Override
@@ -23,15 +27,19 @@ final class SqlPlanStore implements PlanStore {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(json, "json");
         long createdNs = Sql.toNanos(Objects.requireNonNull(created, "created"));
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO plans (kind, created_ns, json) VALUES (?, ?, ?) RETURNING id")) {
-            ps.setString(1, kind);
-            ps.setLong(2, createdNs);
-            ps.setString(3, json);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new StoredPlan(rs.getLong(1), kind, Sql.fromNanos(createdNs), json);
+        try (Connection c = dataSource.getConnection()) {
+            writerGate.lock();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO plans (kind, created_ns, json) VALUES (?, ?, ?) RETURNING id")) {
+                ps.setString(1, kind);
+                ps.setLong(2, createdNs);
+                ps.setString(3, json);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new StoredPlan(rs.getLong(1), kind, Sql.fromNanos(createdNs), json);
+                }
+            } finally {
+                writerGate.unlock();
             }
         } catch (SQLException e) {
             throw Sql.failure("saving a " + kind + " plan", e);

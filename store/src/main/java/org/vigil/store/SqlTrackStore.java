@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 
 /** The latest state of each track in the {@code tracks} table, replaced in batches. */
@@ -22,9 +23,12 @@ final class SqlTrackStore implements TrackStore {
             + " updated_ns = excluded.updated_ns, last_journal_id = excluded.last_journal_id";
 
     private final DataSource dataSource;
+    /** Held around each transaction (see {@link SqlStore}: SQLite's writers queue on it). */
+    private final Lock writerGate;
 
-    SqlTrackStore(DataSource dataSource) {
+    SqlTrackStore(DataSource dataSource, Lock writerGate) {
         this.dataSource = dataSource;
+        this.writerGate = writerGate;
     }
 
     @Override
@@ -39,44 +43,56 @@ final class SqlTrackStore implements TrackStore {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            // Taken before the transaction begins: with IMMEDIATE transactions SQLite's write
+            // lock is taken at the BEGIN that setAutoCommit(false) issues.
+            writerGate.lock();
             try {
-                if (!latest.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                        for (StoredTrack t : latest.values()) {
-                            ps.setString(1, t.id());
-                            ps.setDouble(2, t.latDeg());
-                            ps.setDouble(3, t.lonDeg());
-                            ps.setDouble(4, t.speedMps());
-                            ps.setDouble(5, t.courseDeg());
-                            ps.setDouble(6, t.sigmaM());
-                            ps.setLong(7, Sql.toNanos(t.updated()));
-                            ps.setLong(8, t.lastJournalId());
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                }
-                if (!deletedIds.isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM tracks WHERE id = ?")) {
-                        for (String id : deletedIds) {
-                            ps.setString(1, id);
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // broken connection: the database rolls back
-                }
-                throw e;
+                writeTransaction(c, latest.values(), deletedIds);
+            } finally {
+                writerGate.unlock();
             }
         } catch (SQLException e) {
             throw Sql.failure("updating " + latest.size() + " and deleting " + deletedIds.size() + " tracks", e);
+        }
+    }
+
+    private static void writeTransaction(Connection c, Collection<StoredTrack> latest, Collection<String> deletedIds)
+            throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            if (!latest.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                    for (StoredTrack t : latest) {
+                        ps.setString(1, t.id());
+                        ps.setDouble(2, t.latDeg());
+                        ps.setDouble(3, t.lonDeg());
+                        ps.setDouble(4, t.speedMps());
+                        ps.setDouble(5, t.courseDeg());
+                        ps.setDouble(6, t.sigmaM());
+                        ps.setLong(7, Sql.toNanos(t.updated()));
+                        ps.setLong(8, t.lastJournalId());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            if (!deletedIds.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM tracks WHERE id = ?")) {
+                    for (String id : deletedIds) {
+                        ps.setString(1, id);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // broken connection: the database rolls back
+            }
+            throw e;
         }
     }
 

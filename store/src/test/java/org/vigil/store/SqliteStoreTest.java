@@ -176,6 +176,39 @@ class SqliteStoreTest extends StoreContractTest {
         }
     }
 
+    /**
+     * Every SQLite writer queues on the one writer gate, in Java, rather than in SQLite's busy
+     * handler (which sleeps in steps of up to 100 ms): while the gate is held, a track snapshot,
+     * an alert and a plan all wait, and each goes through once it is let go.
+     */
+    @Test
+    void trackAlertAndPlanWritesWaitForTheWriterGate() throws Exception {
+        java.util.concurrent.locks.Lock gate = ((SqlStore) store).checkpointer().orElseThrow().writerGate();
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+        gate.lock();
+        try {
+            writes.add(writers.submit(() -> store.tracks().update(List.of(new StoredTrack("t-1", 47.5, 34.6, 10, 90, 25,
+                    Instant.parse("2026-03-01T10:00:00Z"), 1)), List.of())));
+            writes.add(writers.submit(() -> store.alerts().raise("proximity", "k-1", "zaporizhzhia-npp", "t-1",
+                    Instant.parse("2026-03-01T10:00:00Z"), null)));
+            writes.add(writers.submit(() -> store.plans().save("posture", Instant.parse("2026-03-01T10:00:00Z"), "{}")));
+            Thread.sleep(300);
+            for (java.util.concurrent.Future<?> w : writes) {
+                assertThat(w.isDone()).as("a write went ahead of the writer gate").isFalse();
+            }
+        } finally {
+            gate.unlock();
+        }
+        for (java.util.concurrent.Future<?> w : writes) {
+            w.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+        assertThat(store.tracks().all()).extracting(StoredTrack::id).containsExactly("t-1");
+        assertThat(store.alerts().open()).extracting(StoredAlert::key).containsExactly("k-1");
+        assertThat(store.plans().latest("posture")).isPresent();
+    }
+
     @Test
     void aMissingDataFolderIsCreated() {
         Path nested = dataDir.resolve("a/b/c");

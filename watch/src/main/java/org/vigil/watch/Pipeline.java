@@ -91,7 +91,8 @@ import org.vigil.watch.rules.RuleEngine;
  *       rules ({@link RuleEngine}) and hands the changes to one fan-out thread, which tells the
  *       {@link LiveListener}s and publishes CoT. Each track goes to the listeners at most once
  *       per {@code trackPublishInterval} (latest state wins; a deletion always goes out) and to
- *       TAK clients at most once every 5 s.</li>
+ *       TAK clients once in every 5 s period, each track at its own point of the period (so that
+ *       thousands of tracks started together do not go out in one burst every 5 s).</li>
  *   <li>A snapshot thread writes changed and deleted tracks to the {@code TrackStore} every
  *       {@code snapshotInterval}, in transactions of 256 tracks (the journal shares the
  *       database's single writer and must not wait behind one long snapshot).</li>
@@ -176,10 +177,18 @@ public final class Pipeline implements LivePicture {
      * ({@link System#nanoTime()}, 0 never), and the latest state the rate limit holds back, since when.
      */
     private static final class Outlet {
+        /** Where in each CoT period this track goes out: spread evenly over the period by its id. */
+        final long cotPhaseNanos;
         long lastPublishNanos;
         long lastCotNanos;
         Fusion.TrackState held;
         long heldSinceNanos;
+
+        Outlet(String trackId) {
+            // Fibonacci hashing: consecutive ids (tracks are numbered by journal id) land far apart.
+            long mixed = (trackId.hashCode() * 0x9E3779B97F4A7C15L) >>> 1;
+            cotPhaseNanos = mixed % COT_TRACK_INTERVAL_NANOS;
+        }
     }
     private boolean replaying;
     private double lastMassingSeconds = Double.NEGATIVE_INFINITY;
@@ -660,7 +669,7 @@ public final class Pipeline implements LivePicture {
     }
 
     private void publish(Fusion.TrackState s, long now) {
-        Outlet out = outlets.computeIfAbsent(s.id(), id -> new Outlet());
+        Outlet out = outlets.computeIfAbsent(s.id(), Outlet::new);
         if (out.lastPublishNanos == 0 || now - out.lastPublishNanos >= config.trackPublishInterval().toNanos()) {
             if (out.held != null) {
                 out.held = null;
@@ -702,7 +711,7 @@ public final class Pipeline implements LivePicture {
         boolean toCot = false;
         if (!servers.isEmpty()) {
             long now = System.nanoTime();
-            toCot = out.lastCotNanos == 0 || now - out.lastCotNanos >= COT_TRACK_INTERVAL_NANOS;
+            toCot = out.lastCotNanos == 0 || cotSlot(now, out) != cotSlot(out.lastCotNanos, out);
             if (toCot) {
                 out.lastCotNanos = now;
             }
@@ -719,6 +728,15 @@ public final class Pipeline implements LivePicture {
                 }
             }
         });
+    }
+
+    /**
+     * The track's CoT period that {@code nanos} falls in. Each track has its own phase (from its
+     * id), so that tracks started together - 10,000 in the first second of a sensor feed - do
+     * not all go to the TAK clients in the same instant every period, stalling ingest each time.
+     */
+    private static long cotSlot(long nanos, Outlet out) {
+        return Math.floorDiv(nanos + out.cotPhaseNanos, COT_TRACK_INTERVAL_NANOS);
     }
 
     private void emitAlert(Alert a, String key, double lat, double lon) {
