@@ -16,6 +16,7 @@ final class RoutedEvent {
     private final String group;
     private final Subscriber origin;
     private volatile byte[] xml;
+    private volatile byte[] protobuf;
     private volatile byte[] stream;
     private volatile byte[] mesh;
 
@@ -47,11 +48,21 @@ final class RoutedEvent {
         return b;
     }
 
+    /** The TAK protocol v1 payload, unframed. */
+    byte[] protobuf() {
+        byte[] b = protobuf;
+        if (b == null) {
+            b = new TakProtoCodec().encode(event);
+            protobuf = b;
+        }
+        return b;
+    }
+
     /** Version 1, streaming framing. */
     byte[] streamFrame() {
         byte[] b = stream;
         if (b == null) {
-            b = TakFraming.streamFrame(new TakProtoCodec().encode(event));
+            b = TakFraming.streamFrame(protobuf());
             stream = b;
         }
         return b;
@@ -61,7 +72,7 @@ final class RoutedEvent {
     byte[] meshFrame() {
         byte[] b = mesh;
         if (b == null) {
-            b = TakFraming.meshFrame(new TakProtoCodec().encode(event));
+            b = TakFraming.meshFrame(protobuf());
             mesh = b;
         }
         return b;

@@ -1,11 +1,15 @@
 package org.vigil.cot.server;
 
+import org.vigil.cot.codec.DecodeResult;
+import org.vigil.cot.codec.TakProtoCodec;
 import org.vigil.cot.event.CotEvent;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +21,12 @@ import java.util.function.Consumer;
  * {@link #NO_GROUP}); server events (group {@code null}) reach everyone. Keeps the latest
  * non-control event of each uid, so a subscriber joining a group is first sent what that
  * group already knows; stale entries are never replayed and are swept out.
+ *
+ * <p>What is kept of an event is its TAK protocol payload, decoded again only for a joiner:
+ * a busy server holds the latest event of tens of thousands of uids, each replaced several
+ * times a second, so whatever is kept per uid is copied by nearly every young collection.
+ * A payload is one array of about 150 bytes; the decoded event was about a kilobyte in
+ * twenty objects, and those were most of what each collection copied at 50,000 reports/s.
  */
 final class Router {
 
@@ -24,7 +34,33 @@ final class Router {
     static final String NO_GROUP = "";
 
     private final Map<String, Set<Subscriber>> members = new ConcurrentHashMap<>();
-    private final Map<String, RoutedEvent> latest = new ConcurrentHashMap<>();
+    private final Map<String, Remembered> latest = new ConcurrentHashMap<>();
+
+    /**
+     * The latest event of a uid, as remembered for replay.
+     *
+     * @param timeNanos  its time, nanoseconds since the epoch
+     * @param staleNanos its stale time, nanoseconds since the epoch
+     * @param protobuf   its TAK protocol v1 payload (unframed)
+     */
+    private record Remembered(String group, Subscriber origin, long timeNanos, long staleNanos, byte[] protobuf) {
+
+        boolean isStaleAt(Instant now) {
+            return epochNanos(now) > staleNanos;
+        }
+
+        /** The event again, or empty if its payload no longer decodes (it did when it was sent). */
+        Optional<RoutedEvent> event() {
+            return switch (new TakProtoCodec().decode(protobuf)) {
+                case DecodeResult.Decoded<CotEvent> d -> Optional.of(new RoutedEvent(d.value(), group, origin));
+                case DecodeResult.Rejected<CotEvent> r -> Optional.empty();
+            };
+        }
+    }
+
+    private static long epochNanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
     private volatile Subscriber[] everyone = new Subscriber[0];
     private final List<Consumer<Received>> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
@@ -41,10 +77,9 @@ final class Router {
     void join(Subscriber s, String group) {
         members.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(s);
         refreshEveryone();
-        for (RoutedEvent e : latest.values()) {
-            if ((e.group() == null || e.group().equals(group)) && e.origin() != s
-                    && !e.event().isStaleAt(clock.instant())) {
-                s.deliver(e);
+        for (Remembered r : latest.values()) {
+            if ((r.group() == null || r.group().equals(group)) && r.origin() != s && !r.isStaleAt(clock.instant())) {
+                r.event().ifPresent(s::deliver);
             }
         }
     }
@@ -84,8 +119,9 @@ final class Router {
      */
     void route(RoutedEvent e, byte[] protobuf) {
         if (!e.event().isControl()) {
-            latest.merge(e.event().uid(), e,
-                    (old, neu) -> neu.event().time().isBefore(old.event().time()) ? old : neu);
+            Remembered r = new Remembered(e.group(), e.origin(), epochNanos(e.event().time()),
+                    epochNanos(e.event().stale()), protobuf != null ? protobuf : e.protobuf());
+            latest.merge(e.event().uid(), r, (old, neu) -> neu.timeNanos() < old.timeNanos() ? old : neu);
         }
         if (e.group() == null) {
             for (Subscriber s : everyone) {
@@ -118,7 +154,7 @@ final class Router {
 
     /** Forgets events past their stale time. */
     void sweepStale() {
-        latest.values().removeIf(e -> e.event().isStaleAt(clock.instant()));
+        latest.values().removeIf(r -> r.isStaleAt(clock.instant()));
     }
 
     int latestCount() {

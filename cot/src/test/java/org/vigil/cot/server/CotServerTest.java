@@ -218,12 +218,20 @@ class CotServerTest {
     @Test
     void groupsAreKeptApartAndNewcomersGetTheirGroupsPicture() throws Exception {
         try (var red = TakTestClient.tcp(ports.tcp()); var blue = TakTestClient.tcp(ports.tcp())) {
-            red.send(Events.position("grp-red", "grp-Red", 55.0));
+            CotEvent sent = Events.position("grp-red", "grp-Red", 55.0);
+            red.send(sent);
             blue.send(Events.position("grp-blue", "grp-Blue", 55.1));
             assertThat(blue.nothingMatching(e -> e.uid().equals("grp-red"), Duration.ofMillis(500))).isTrue();
             try (var late = TakTestClient.tcp(ports.tcp())) {
                 late.send(Events.position("grp-late", "grp-Red", 55.2));
-                assertThat(late.await(e -> e.uid().equals("grp-red"), WAIT).event().point().latDeg()).isEqualTo(55.0);
+                // the router keeps the event's TAK protocol payload: the replay is the event as sent,
+                // as TAK protocol carries it (times to the millisecond; the detail's elements with the
+                // structured ones after the rest)
+                CotEvent replayed = late.await(e -> e.uid().equals("grp-red"), WAIT).event();
+                assertThat(replayed.point()).isEqualTo(sent.point());
+                assertThat(replayed.detail().elements()).containsExactlyInAnyOrderElementsOf(sent.detail().elements());
+                assertThat(replayed.type()).isEqualTo(sent.type());
+                assertThat(replayed.stale()).isEqualTo(sent.stale().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
                 assertThat(red.await(e -> e.uid().equals("grp-late"), WAIT)).isNotNull();
             }
         }
