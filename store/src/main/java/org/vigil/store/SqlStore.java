@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /** A {@link Store} over one pooled JDBC database, SQLite or PostgreSQL, already migrated. */
 final class SqlStore implements Store {
@@ -28,12 +29,12 @@ final class SqlStore implements Store {
         // woken the moment the one before commits - rather than in SQLite's busy handler, which
         // sleeps in steps of up to 100 ms: the journal waited up to 130 ms behind each track
         // snapshot that way. PostgreSQL has row locks and MVCC: the journal's gate is its own.
-        Lock sqliteGate = checkpointer.map(WalCheckpointer::writerGate).orElse(null);
-        this.journal = new GroupCommitJournal(dataSource, dialect, options,
-                sqliteGate != null ? sqliteGate : new ReentrantLock());
-        this.alerts = new SqlAlertStore(dataSource, sqliteGate != null ? sqliteGate : new ReentrantLock());
-        this.plans = new SqlPlanStore(dataSource, sqliteGate != null ? sqliteGate : new ReentrantLock());
-        this.tracks = new SqlTrackStore(dataSource, sqliteGate != null ? sqliteGate : new ReentrantLock());
+        Optional<Lock> sqliteGate = checkpointer.map(WalCheckpointer::writerGate);
+        Supplier<Lock> gate = () -> sqliteGate.orElseGet(ReentrantLock::new);
+        this.journal = new GroupCommitJournal(dataSource, dialect, options, gate.get());
+        this.alerts = new SqlAlertStore(dataSource, gate.get());
+        this.plans = new SqlPlanStore(dataSource, gate.get());
+        this.tracks = new SqlTrackStore(dataSource, gate.get());
     }
 
     @Override

@@ -615,7 +615,6 @@ public final class Pipeline implements LivePicture {
         double dataSeconds = (fusion.time().toEpochMilli() - EPOCH.toEpochMilli()) / 1000.0;
         if (dataSeconds - lastMassingSeconds >= rules.rules().massing().evaluateEverySeconds()) {
             lastMassingSeconds = dataSeconds;
-            long tm = System.nanoTime();
             if (replaying) {
                 rules.massing(picture.values(), fusion.time(), book);
             } else if (!massingInFlight) {
