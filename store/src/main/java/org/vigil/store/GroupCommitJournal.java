@@ -68,9 +68,10 @@ final class GroupCommitJournal implements Journal {
      */
     private SqliteJournalRows sqliteWriter;
     /**
-     * Held around each transaction: SQLite's WAL checkpointer takes it for the short catch-up
-     * copy that lets the log restart, so that no commit slips in meanwhile (PostgreSQL: nobody
-     * else takes it).
+     * Held around each transaction. SQLite: the store's one writer gate, which the other writers
+     * (alerts, plans, track snapshots) take too, and the WAL checkpointer for the short catch-up
+     * copy that lets the log restart, so that no commit slips in meanwhile (see {@link SqlStore}).
+     * PostgreSQL: nobody else takes it.
      */
     private final Lock transactionGate;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();

@@ -2,8 +2,9 @@ package org.vigil.store;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.concurrent.locks.Lock;
 
-/** Small conversions shared by the SQL stores: instants as nanoseconds, one-line messages. */
+/** Small pieces shared by the SQL stores: instants as nanoseconds, one-line messages, the writer gate. */
 final class Sql {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -42,6 +43,22 @@ final class Sql {
         }
         String line = message.strip().lines().findFirst().orElse("");
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    /** Database work that may fail with {@link SQLException}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} holding the store's writer gate (see {@link SqlStore}: SQLite's writers queue on it). */
+    static <T> T holding(Lock writerGate, Work<T> work) throws SQLException {
+        writerGate.lock();
+        try {
+            return work.run();
+        } finally {
+            writerGate.unlock();
+        }
     }
 
     static StoreException failure(String what, SQLException e) {

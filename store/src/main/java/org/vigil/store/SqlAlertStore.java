@@ -40,26 +40,25 @@ final class SqlAlertStore implements AlertStore {
         Objects.requireNonNull(key, "key");
         long timeNs = Sql.toNanos(Objects.requireNonNull(time, "time"));
         try (Connection c = dataSource.getConnection()) {
-            writerGate.lock();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts"
-                    + " (rule, alert_key, site_id, track_id, time_ns, acknowledged, is_open, detail_json)"
-                    + " VALUES (?, ?, ?, ?, ?, FALSE, TRUE, ?) ON CONFLICT DO NOTHING RETURNING id")) {
-                ps.setString(1, rule);
-                ps.setString(2, key);
-                setNullableString(ps, 3, siteId);
-                setNullableString(ps, 4, trackId);
-                ps.setLong(5, timeNs);
-                setNullableString(ps, 6, detailJson);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+            return Sql.holding(writerGate, () -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO alerts"
+                        + " (rule, alert_key, site_id, track_id, time_ns, acknowledged, is_open, detail_json)"
+                        + " VALUES (?, ?, ?, ?, ?, FALSE, TRUE, ?) ON CONFLICT DO NOTHING RETURNING id")) {
+                    ps.setString(1, rule);
+                    ps.setString(2, key);
+                    setNullableString(ps, 3, siteId);
+                    setNullableString(ps, 4, trackId);
+                    ps.setLong(5, timeNs);
+                    setNullableString(ps, 6, detailJson);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.<StoredAlert>empty();
+                        }
+                        return Optional.of(new StoredAlert(rs.getLong(1), rule, key, siteId, trackId,
+                                Sql.fromNanos(timeNs), false, true, detailJson));
                     }
-                    return Optional.of(new StoredAlert(rs.getLong(1), rule, key, siteId, trackId, Sql.fromNanos(timeNs),
-                            false, true, detailJson));
                 }
-            } finally {
-                writerGate.unlock();
-            }
+            });
         } catch (SQLException e) {
             throw Sql.failure("raising alert " + rule + " for " + key, e);
         }
@@ -91,13 +90,12 @@ final class SqlAlertStore implements AlertStore {
 
     private boolean update(String what, String sql, Binder binder) {
         try (Connection c = dataSource.getConnection()) {
-            writerGate.lock();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                binder.bind(ps);
-                return ps.executeUpdate() > 0;
-            } finally {
-                writerGate.unlock();
-            }
+            return Sql.holding(writerGate, () -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    binder.bind(ps);
+                    return ps.executeUpdate() > 0;
+                }
+            });
         } catch (SQLException e) {
             throw Sql.failure(what, e);
         }

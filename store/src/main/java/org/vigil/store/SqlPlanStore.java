@@ -28,19 +28,18 @@ final class SqlPlanStore implements PlanStore {
         Objects.requireNonNull(json, "json");
         long createdNs = Sql.toNanos(Objects.requireNonNull(created, "created"));
         try (Connection c = dataSource.getConnection()) {
-            writerGate.lock();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO plans (kind, created_ns, json) VALUES (?, ?, ?) RETURNING id")) {
-                ps.setString(1, kind);
-                ps.setLong(2, createdNs);
-                ps.setString(3, json);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new StoredPlan(rs.getLong(1), kind, Sql.fromNanos(createdNs), json);
+            return Sql.holding(writerGate, () -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO plans (kind, created_ns, json) VALUES (?, ?, ?) RETURNING id")) {
+                    ps.setString(1, kind);
+                    ps.setLong(2, createdNs);
+                    ps.setString(3, json);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return new StoredPlan(rs.getLong(1), kind, Sql.fromNanos(createdNs), json);
+                    }
                 }
-            } finally {
-                writerGate.unlock();
-            }
+            });
         } catch (SQLException e) {
             throw Sql.failure("saving a " + kind + " plan", e);
         }

@@ -45,12 +45,10 @@ final class SqlTrackStore implements TrackStore {
         try (Connection c = dataSource.getConnection()) {
             // Taken before the transaction begins: with IMMEDIATE transactions SQLite's write
             // lock is taken at the BEGIN that setAutoCommit(false) issues.
-            writerGate.lock();
-            try {
+            Sql.holding(writerGate, () -> {
                 writeTransaction(c, latest.values(), deletedIds);
-            } finally {
-                writerGate.unlock();
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw Sql.failure("updating " + latest.size() + " and deleting " + deletedIds.size() + " tracks", e);
         }

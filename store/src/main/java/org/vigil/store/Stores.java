@@ -182,6 +182,7 @@ public final class Stores {
             Throwable reason = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException("cannot open " + description + ": " + Sql.oneLine(reason));
         }
+        Optional<WalCheckpointer> checkpointer = Optional.empty();
         try {
             var flyway = Flyway.configure(Stores.class.getClassLoader());
             schema.ifPresent(flyway::schemas);
@@ -190,20 +191,11 @@ public final class Stores {
                     .placeholders(dialect.migrationPlaceholders())
                     .load()
                     .migrate();
-        } catch (FlywayException e) {
-            dataSource.close();
-            throw new IllegalArgumentException("cannot open " + description + ": " + Sql.oneLine(e));
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
-        Optional<WalCheckpointer> checkpointer = Optional.empty();
-        try {
             if (checkpointing.isPresent()) {
                 checkpointer = Optional.of(checkpointing.get().start());
             }
             return new SqlStore(dataSource, dialect, description, options, checkpointer);
-        } catch (java.sql.SQLException | StoreException e) {
+        } catch (FlywayException | java.sql.SQLException | StoreException e) {
             checkpointer.ifPresent(WalCheckpointer::close);
             dataSource.close();
             throw new IllegalArgumentException("cannot open " + description + ": " + Sql.oneLine(e));
