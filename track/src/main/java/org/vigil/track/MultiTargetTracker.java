@@ -2,9 +2,7 @@ package org.vigil.track;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.vigil.track.associate.Association;
 import org.vigil.track.associate.DataAssociator;
@@ -222,13 +220,7 @@ public final class MultiTargetTracker {
                 return false;
             });
             if (!removed.isEmpty()) {
-                if (localReachMetres > 0) {
-                    removeLocally();
-                } else {
-                    Set<Track> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-                    gone.addAll(removed);
-                    tracks.removeIf(gone::contains);
-                }
+                removeLocally(); // a frame that is not full is a local one: localReachMetres > 0
             }
         }
         if (localReachMetres > 0) {

@@ -1,6 +1,7 @@
 package org.vigil.track;
 
 import java.util.Arrays;
+import org.vigil.track.gate.DetectionGrid;
 
 /**
  * The tracks' recorded positions (by their handle, {@link Track#handle}: small integers that stay
@@ -194,7 +195,7 @@ final class TrackGrid {
     }
 
     private static long key(long cx, long cy) {
-        return (cx << 32) ^ (cy & 0xffffffffL);
+        return DetectionGrid.key(cx, cy);
     }
 
     private static long hash(long key) {
@@ -202,6 +203,6 @@ final class TrackGrid {
     }
 
     private int index(long key) {
-        return (int) (hash(key) >>> 40) & mask;
+        return DetectionGrid.slot(key, mask);
     }
 }

@@ -126,13 +126,13 @@ public final class DetectionGrid {
         return (long) Math.floor(metres / cellMetres);
     }
 
-    /** A cell's key in the open-addressing tables (this grid's and {@link CellNeighbourhood}'s). */
-    static long key(long cx, long cy) {
+    /** A cell's key in the open-addressing tables (this grid's, {@link CellNeighbourhood}'s and the tracker's). */
+    public static long key(long cx, long cy) {
         return (cx << 32) ^ (cy & 0xffffffffL);
     }
 
     /** The first slot to probe for {@code key} in a table of {@code mask + 1} slots. */
-    static int slot(long key, int mask) {
+    public static int slot(long key, int mask) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 40) & mask;
     }

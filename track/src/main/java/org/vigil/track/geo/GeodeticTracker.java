@@ -165,8 +165,7 @@ public final class GeodeticTracker {
     /** A planar track as a WGS84 track. */
     public GeodeticTrack toGeodetic(Track track) {
         GaussianState g = track.state().gaussian();
-        double height = air == null ? surfaceHeightMetres
-                : verticalState(track).map(VerticalState::zMetres).orElse(surfaceHeightMetres);
+        double height = verticalState(track).map(VerticalState::zMetres).orElse(surfaceHeightMetres);
         GeodeticPosition p = plane.positionAtHeight(g.xMetres(), g.yMetres(), height);
         double[] inv = ReportProjection.inverse(plane.localToPlane(p));
         double[] v = ReportProjection.times(inv, g.vxMetresPerSecond(), g.vyMetresPerSecond());
