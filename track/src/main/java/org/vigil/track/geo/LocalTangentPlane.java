@@ -84,10 +84,14 @@ public final class LocalTangentPlane {
     /** Earth-centred Earth-fixed coordinates {@code [X, Y, Z]} of a geodetic point, m. */
     public static double[] ecef(double latitudeDeg, double longitudeDeg, double heightMetres) {
         double phi = Math.toRadians(latitudeDeg), lambda = Math.toRadians(longitudeDeg);
-        double sp = Math.sin(phi), cp = Math.cos(phi);
-        double n = SEMI_MAJOR_AXIS_METRES / Math.sqrt(1 - E2 * sp * sp);
-        return new double[] {(n + heightMetres) * cp * Math.cos(lambda), (n + heightMetres) * cp * Math.sin(lambda),
-                (n * (1 - E2) + heightMetres) * sp};
+        return ecef(Math.sin(phi), Math.cos(phi), Math.sin(lambda), Math.cos(lambda), heightMetres);
+    }
+
+    /** ECEF {@code [X, Y, Z]} (m) from the sines and cosines of latitude and longitude. */
+    private static double[] ecef(double sinLat, double cosLat, double sinLon, double cosLon, double heightMetres) {
+        double n = SEMI_MAJOR_AXIS_METRES / Math.sqrt(1 - E2 * sinLat * sinLat);
+        return new double[] {(n + heightMetres) * cosLat * cosLon, (n + heightMetres) * cosLat * sinLon,
+                (n * (1 - E2) + heightMetres) * sinLat};
     }
 
     /** Geodetic {@code [latitudeDeg, longitudeDeg, heightMetres]} of ECEF coordinates (m). */
@@ -244,12 +248,10 @@ public final class LocalTangentPlane {
 
     /** ENU coordinates {@code [e, n, u]} (m) of a geodetic position (its sines and cosines used, not its angles). */
     public double[] enu(GeodeticPosition at) {
-        double sp = at.sinLatitude(), cp = at.cosLatitude();
-        double n = SEMI_MAJOR_AXIS_METRES / Math.sqrt(1 - E2 * sp * sp);
-        double h = at.heightMetres();
-        double dx = (n + h) * cp * at.cosLongitude() - originEcef[0];
-        double dy = (n + h) * cp * at.sinLongitude() - originEcef[1];
-        double dz = (n * (1 - E2) + h) * sp - originEcef[2];
+        double[] p = ecef(at.sinLatitude(), at.cosLatitude(), at.sinLongitude(), at.cosLongitude(), at.heightMetres());
+        double dx = p[0] - originEcef[0];
+        double dy = p[1] - originEcef[1];
+        double dz = p[2] - originEcef[2];
         double[] out = new double[3];
         for (int r = 0; r < 3; r++) {
             out[r] = rotation[r][0] * dx + rotation[r][1] * dy + rotation[r][2] * dz;
