@@ -50,12 +50,18 @@ import org.vigil.track.update.Updater;
  * while a scan without a report near a track changes nothing about it but its prediction. With
  * {@link #localScans(double, double)} set, a scan touches only the tracks whose constant-velocity
  * position at the scan time lies within the gate's reach of one of its detections (no other
- * track can gate one), and a full frame over all tracks (prediction, confirmation, deletion)
- * runs once every sweep interval of frame time. An untouched track keeps its estimate at its
- * own time; prediction composes (NCV and the existence decay are exact over split intervals), so
- * the estimate it is given later is the same; only deletion waits for the next sweep. The
+ * track can gate one), and every track is swept (predicted, confirmed or deleted) once every
+ * sweep interval of frame time. An untouched track keeps its estimate at its own time;
+ * prediction composes (NCV and the existence decay are exact over split intervals), so the
+ * estimate it is given later is the same; only deletion waits for the track's sweep. The
  * tracks near a scan are found through a grid of the tracks' recorded positions
  * ({@code TrackGrid}), so a scan's cost grows with its reports, not with the picture.
+ *
+ * <p>The sweep rolls: each frame also takes the next slice of tracks (by handle), as many as
+ * the frame's share of the interval, so that a live feed of frames a few milliseconds apart
+ * pays for the sweep a few tracks at a time instead of stalling for all of them at once (a
+ * full frame over 10,000 tracks takes about 10 ms, which a live picture shows as latency).
+ * When frames are an interval or more apart, a frame sweeps every track: a full frame.
  * {@link #touched()} and {@link #removed()} say what the last frame changed.
  *
  * <p>Not thread-safe: one thread feeds it. With {@code parallel} set, the per-track steps
@@ -83,7 +89,12 @@ public final class MultiTargetTracker {
     /** Local scans (see the class comment): the gate's reach, m, or 0 when every frame is a full one. */
     private double localReachMetres;
     private double sweepSeconds;
+    /** Local scans: frame time the rolling sweep's current round began (see the class comment). */
     private double lastSweepSeconds = Double.NEGATIVE_INFINITY;
+    /** Local scans: the next handle the rolling sweep takes. */
+    private int sweepCursor;
+    /** The handles the last frame swept: {@code sweptFrom .. sweptTo - 1} (all after a full frame). */
+    private int sweptFrom, sweptTo;
     /**
      * Local scans: each track's recorded position, velocity and time, {@code [x, y, vx, vy, t]}
      * at {@code KINEMATICS * handle} (see {@link Track#handle}), in one flat array, so that
@@ -109,6 +120,12 @@ public final class MultiTargetTracker {
     private TrackGrid trackGrid;
     /** Local scans: bounds over all records of the squared speed (m^2/s^2) and of how old a record is (its time, s). */
     private double slotMaxSpeed2, slotMinTime;
+    /**
+     * Local scans: the same bounds over the records written in the sweep's current round. Every
+     * live track is written in a round (at its turn, or at its birth), so at the round's end
+     * these bound all records, and the bounds above can tighten to them.
+     */
+    private double roundMaxSpeed2, roundMinTime = Double.POSITIVE_INFINITY;
     /** Local scans: per handle, the frame number that last took it ({@link #near}); the slots taken. */
     private int[] handleSeen = new int[0];
     private int[] nearSlots = new int[16];
@@ -168,11 +185,17 @@ public final class MultiTargetTracker {
         touched.clear();
         removed.clear();
         List<Detection> detections = frame.detections();
-        boolean full = localReachMetres <= 0 || t - lastSweepSeconds >= sweepSeconds;
+        boolean full = localReachMetres <= 0 || (sweepCursor == 0 && t - lastSweepSeconds >= sweepSeconds);
+        int sweepTo = 0; // a local frame also sweeps the handles sweepCursor .. sweepTo - 1
         if (full) {
             lastSweepSeconds = t;
+        } else {
+            double share = Math.min(1, (t - lastSweepSeconds) / sweepSeconds);
+            sweepTo = Math.max(sweepCursor, (int) Math.min(handleCount, Math.floor(share * handleCount)));
         }
-        List<Track> subject = full ? tracks : near(detections, t);
+        sweptFrom = full ? 0 : sweepCursor;
+        sweptTo = full ? Integer.MAX_VALUE : sweepTo;
+        List<Track> subject = full ? tracks : near(detections, t, sweepCursor, sweepTo);
         int n = subject.size();
         StateEstimate[] predicted = new StateEstimate[n];
         double[] existence = new double[n];
@@ -228,9 +251,34 @@ public final class MultiTargetTracker {
                 reslot();
             } else {
                 slotTouched();
+                sweepCursor = sweepTo;
+                if (sweepCursor >= handleCount) {
+                    endRound(t);
+                }
             }
         }
         return true;
+    }
+
+    /**
+     * The rolling sweep has taken every handle: the bounds tighten to this round's records, the
+     * grid sheds the cells its tracks have left (when they outnumber the tracks), and the next
+     * round begins at {@code t}.
+     */
+    private void endRound(double t) {
+        slotMaxSpeed2 = roundMaxSpeed2;
+        slotMinTime = roundMinTime;
+        roundMaxSpeed2 = 0;
+        roundMinTime = Double.POSITIVE_INFINITY;
+        sweepCursor = 0;
+        lastSweepSeconds = t;
+        if (trackGrid.cells() > 2 * tracks.size() + 64) {
+            trackGrid.clear(handleSlot.length);
+            for (int i = 0; i < tracks.size(); i++) {
+                int k = KINEMATICS * slotHandle[i];
+                trackGrid.place(slotHandle[i], kinematics[k], kinematics[k + 1]);
+            }
+        }
     }
 
     /** Every track's slot and kinematics afresh, and the grid rebuilt (after a full frame). */
@@ -242,8 +290,9 @@ public final class MultiTargetTracker {
         }
         ensureSlots(tracks.size());
         trackGrid.clear(handleSlot.length);
-        slotMaxSpeed2 = 0;
-        slotMinTime = Double.POSITIVE_INFINITY;
+        slotMaxSpeed2 = roundMaxSpeed2 = 0;
+        slotMinTime = roundMinTime = Double.POSITIVE_INFINITY;
+        sweepCursor = 0;
         for (int i = 0; i < tracks.size(); i++) {
             Track track = tracks.get(i);
             if (track.handle < 0) {
@@ -335,6 +384,8 @@ public final class MultiTargetTracker {
         double speed2 = vx * vx + vy * vy;
         slotMaxSpeed2 = speed2 > slotMaxSpeed2 || Double.isNaN(speed2) ? speed2 : slotMaxSpeed2;
         slotMinTime = time < slotMinTime || Double.isNaN(time) ? time : slotMinTime;
+        roundMaxSpeed2 = speed2 > roundMaxSpeed2 || Double.isNaN(speed2) ? speed2 : roundMaxSpeed2;
+        roundMinTime = time < roundMinTime || Double.isNaN(time) ? time : roundMinTime;
     }
 
     private void ensureSlots(int n) {
@@ -345,7 +396,8 @@ public final class MultiTargetTracker {
 
     /**
      * The tracks a local scan must look at, in list order: those whose constant-velocity position
-     * at {@code t} is within the gate's reach of a detection (the gate never looks farther).
+     * at {@code t} is within the gate's reach of a detection (the gate never looks farther), and
+     * those with handles {@code sweepFrom .. sweepTo - 1} (the rolling sweep's slice).
      *
      * <p>Found through {@link TrackGrid}: a track's recorded position is at most its speed times
      * the age of the record from its position at {@code t}, so every track within reach of a
@@ -354,14 +406,14 @@ public final class MultiTargetTracker {
      * so the two give the same tracks; the scan of every track remains for the rare frame whose
      * windows would cover more cells than there are tracks (a track with a diverged speed).
      */
-    private List<Track> near(List<Detection> detections, double t) {
-        if (detections.isEmpty() || tracks.isEmpty()) {
+    private List<Track> near(List<Detection> detections, double t, int sweepFrom, int sweepTo) {
+        if (tracks.isEmpty()) {
             return new ArrayList<>();
         }
         double window = localReachMetres + Math.sqrt(slotMaxSpeed2) * Math.max(0, t - slotMinTime) + 1; // 1 m for rounding
         double cellsPerWindow = Math.ceil(2 * window / trackGrid.cellMetres()) + 1; // a side; 2 or 3 normally
         if (!(cellsPerWindow <= 16 || cellsPerWindow * cellsPerWindow * detections.size() <= tracks.size())) {
-            return nearByScan(detections, t); // a track with a diverged speed: fewer tests than table probes
+            return nearByScan(detections, t, sweepFrom, sweepTo); // a track with a diverged speed: fewer tests than table probes
         }
         if (++nearFrame == Integer.MAX_VALUE) {
             java.util.Arrays.fill(handleSeen, 0);
@@ -369,6 +421,15 @@ public final class MultiTargetTracker {
         }
         double reach2 = localReachMetres * localReachMetres;
         int found = 0;
+        for (int h = sweepFrom; h < sweepTo; h++) {
+            if (handleSlot[h] >= 0) {
+                handleSeen[h] = nearFrame;
+                if (found == nearSlots.length) {
+                    nearSlots = java.util.Arrays.copyOf(nearSlots, 2 * found);
+                }
+                nearSlots[found++] = handleSlot[h];
+            }
+        }
         for (Detection d : detections) {
             double dx0 = d.xMetres(), dy0 = d.yMetres();
             long cx0 = trackGrid.cell(dx0 - window), cx1 = trackGrid.cell(dx0 + window);
@@ -403,16 +464,18 @@ public final class MultiTargetTracker {
     }
 
     /** {@link #near} by testing every track (one hash probe each for most). */
-    private List<Track> nearByScan(List<Detection> detections, double t) {
+    private List<Track> nearByScan(List<Detection> detections, double t, int sweepFrom, int sweepTo) {
         List<Track> out = new ArrayList<>();
         CellNeighbourhood cells = new CellNeighbourhood(detections, localReachMetres);
         DetectionGrid grid = new DetectionGrid(detections, localReachMetres);
         double reach2 = localReachMetres * localReachMetres;
         for (int i = 0, n = tracks.size(); i < n; i++) {
-            int k = KINEMATICS * slotHandle[i];
+            int h = slotHandle[i];
+            int k = KINEMATICS * h;
             double dt = t - kinematics[k + 4];
             double x = kinematics[k] + kinematics[k + 2] * dt, y = kinematics[k + 1] + kinematics[k + 3] * dt;
-            if (cells.contains(x, y) && grid.anyWithin(detections, x, y, reach2, localReachMetres)) {
+            if ((h >= sweepFrom && h < sweepTo)
+                    || (cells.contains(x, y) && grid.anyWithin(detections, x, y, reach2, localReachMetres))) {
                 out.add(tracks.get(i));
             }
         }
@@ -448,6 +511,11 @@ public final class MultiTargetTracker {
     /** The live tracks the last frame predicted, updated or started (all live tracks after a full frame). */
     public List<Track> touched() {
         return Collections.unmodifiableList(touched);
+    }
+
+    /** Whether the last frame swept {@code track} (tests: a track swept is touched though no report is near it). */
+    boolean sweptLast(Track track) {
+        return localReachMetres <= 0 || (track.handle >= sweptFrom && track.handle < sweptTo);
     }
 
     /** The tracks the last frame deleted, with their last state. */

@@ -57,6 +57,11 @@ final class TrackGrid {
         return cellMetres;
     }
 
+    /** Cells in the table, those its tracks have left included. */
+    int cells() {
+        return cells;
+    }
+
     /** Empties the grid, ready for handles {@code 0 .. handles-1}. */
     void clear(int handles) {
         int capacity = Integer.highestOneBit(Math.max(64, handles * 2)) << 1;

@@ -110,4 +110,37 @@ class LocalScansTest {
         assertThat(removed).isTrue();
         assertThat(local.tracks()).doesNotContain(track);
     }
+
+    @Test
+    void theSweepRollsAFewTracksEachFrameAndReachesEveryTrackWithinItsInterval() {
+        TrackerConfiguration config = TrackerConfiguration.defaults().withParallel(false);
+        MultiTargetTracker local = config.buildLocal(1.0);
+        // 1,000 tracks 5 km apart, started by two full frames a second apart
+        for (int k = 0; k < 2; k++) {
+            List<Detection> ds = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                ds.add(Detection.position(k, 1, (i % 40) * 5_000, (i / 40) * 5_000, 10));
+            }
+            local.process(new Frame(k, 1, ds, NO_LOOK));
+        }
+        assertThat(local.tracks()).hasSize(1_000);
+        // then one far report every 10 ms for 3 s: no track is near it, so only the sweep touches tracks
+        java.util.Map<Track, Double> lastTouch = new java.util.IdentityHashMap<>();
+        double longestGap = 0;
+        int mostTouched = 0;
+        for (int step = 1; step <= 300; step++) {
+            double t = 1 + step * 0.01;
+            assertThat(local.process(new Frame(t, 1, List.of(Detection.position(t, 1, -90_000, -90_000 - step, 10)),
+                    NO_LOOK))).isTrue();
+            mostTouched = Math.max(mostTouched, local.touched().size());
+            for (Track track : local.touched()) {
+                Double before = lastTouch.put(track, t);
+                longestGap = Math.max(longestGap, t - (before == null ? 1 : before));
+            }
+        }
+        // a frame takes its 10 ms share of 1,000 tracks (10), the report's own track and a handle of rounding
+        assertThat(mostTouched).isLessThanOrEqualTo(12);
+        assertThat(lastTouch.keySet()).containsAll(local.tracks().stream().filter(tr -> tr.id() <= 1_000).toList());
+        assertThat(longestGap).isLessThanOrEqualTo(1.0 + 0.01 + 1e-9);
+    }
 }

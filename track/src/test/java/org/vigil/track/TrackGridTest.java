@@ -110,7 +110,7 @@ class TrackGridTest {
         // cells of 250 m (a window of 14 a side): a track found more than a cell beyond the
         // reach's square about its record is found only because the window is widened
         MultiTargetTracker local = config.build().localScans(config.maxGateRadiusMetres(), 1.0, 250);
-        Counts counts = checkTouched(local, config.maxGateRadiusMetres(), 1.0, 250, fastTargets(29, 150, 3_000, 1_200, 300, 600));
+        Counts counts = checkTouched(local, config.maxGateRadiusMetres(), 250, fastTargets(29, 150, 3_000, 1_200, 300, 600));
         assertThat(counts.checked).isGreaterThan(2_000);
         assertThat(counts.farFromRecord).as("tracks found only by the widened window").isGreaterThan(0);
         System.out.printf("local frames checked %d, tracks found only through the widened window %d%n", counts.checked,
@@ -139,7 +139,7 @@ class TrackGridTest {
         }
         TrackerConfiguration config = TrackerConfiguration.defaults().withParallel(false);
         MultiTargetTracker local = config.buildLocal(1_000);
-        Counts counts = checkTouched(local, config.maxGateRadiusMetres(), 1_000, 2 * config.maxGateRadiusMetres(), frames);
+        Counts counts = checkTouched(local, config.maxGateRadiusMetres(), 2 * config.maxGateRadiusMetres(), frames);
         assertThat(counts.checked).isGreaterThan(1_900);
         assertThat(counts.removed).as("tracks deleted by local frames").isGreaterThan(100);
         System.out.printf("local frames checked %d, tracks deleted by them %d%n", counts.checked, counts.removed);
@@ -152,11 +152,10 @@ class TrackGridTest {
      * Feeds {@code frames} to {@code local} and checks each local frame's touched tracks against
      * brute force over every track (see above) and the list against birth (id) order.
      */
-    private static Counts checkTouched(MultiTargetTracker local, double reach, double sweepSeconds, double cellMetres,
+    private static Counts checkTouched(MultiTargetTracker local, double reach, double cellMetres,
                                        List<Frame> frames) {
         double reach2 = reach * reach;
         long checked = 0, farFromRecord = 0, removed = 0;
-        double lastSweep = Double.NEGATIVE_INFINITY;
         for (Frame f : frames) {
             Set<Long> expected = new HashSet<>();
             for (Track track : local.tracks()) {
@@ -187,18 +186,22 @@ class TrackGridTest {
             for (Track gone : local.removed()) {
                 assertThat(local.tracks()).doesNotContain(gone);
             }
-            if (f.timeSeconds() - lastSweep >= sweepSeconds) {
-                lastSweep = f.timeSeconds();
-                continue; // a full sweep (the tracker's rule): every track touched
+            if (local.tracks().stream().allMatch(local::sweptLast) && !local.tracks().isEmpty()) {
+                continue; // a full sweep: every track touched
             }
             Set<Long> touched = new HashSet<>();
             for (Track track : local.touched()) {
-                if (track.id() < firstNewId) {
+                if (track.id() < firstNewId && !local.sweptLast(track)) {
                     touched.add(track.id());
                 }
             }
             for (Track gone : local.removed()) {
                 expected.remove(gone.id());
+            }
+            for (Track track : local.tracks()) {
+                if (local.sweptLast(track)) {
+                    expected.remove(track.id()); // the rolling sweep's slice: touched whether near or not
+                }
             }
             assertThat(touched).isEqualTo(expected);
             checked++;
