@@ -123,7 +123,7 @@ import org.vigil.watch.rules.RuleEngine;
  * journal could not keep up for a second), {@code vigil_reports_late_total} (journaled, too late
  * to fuse), {@code vigil_reports_fused_total}, {@code vigil_report_to_track_seconds} (from
  * acceptance to the track update it caused, with percentiles), {@code vigil_scan_seconds},
- * {@code vigil_scan_reports}, {@code vigil_tracks}, {@code vigil_tracker_queue},
+ * {@code vigil_scan_reports}, {@code vigil_tracks}, {@code vigil_tracker_queue}, {@code vigil_journal_transactions_total},
  * {@code vigil_alerts_raised_total}, {@code vigil_journal_failures_total}.
  */
 public final class Pipeline implements LivePicture {
@@ -279,6 +279,10 @@ public final class Pipeline implements LivePicture {
         Gauge.builder("vigil.tracks", picture, Map::size).description("confirmed tracks").register(meters);
         Gauge.builder("vigil.tracker.queue", trackerQueue, Collection::size)
                 .description("journaled reports waiting for the tracker").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("vigil.journal.transactions", store.journal(),
+                        j -> j.stats().transactions())
+                .description("journal transactions committed (one fsync each; group commit puts many reports in one)")
+                .register(meters);
     }
 
     /** Centre of the theatre's border envelope: the tracker's tangent-plane origin. */

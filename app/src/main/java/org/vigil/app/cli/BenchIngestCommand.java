@@ -72,8 +72,16 @@ public final class BenchIngestCommand implements Callable<Integer> {
                     "detections together (default ${DEFAULT-VALUE}: 50 writes a second per connection)."})
     int burstMs;
 
+    @Option(names = "--progress-s", paramLabel = "P", defaultValue = "5",
+            description = {"Every P seconds, a line on stderr: the phase, detections sent per second and the latency",
+                    "of the track states published in those P seconds (default ${DEFAULT-VALUE}; 0: none)."})
+    double progressSeconds;
+
     @Override
     public Integer call() throws Exception {
+        if (!(progressSeconds >= 0) || progressSeconds > 3_600) {
+            throw new UserInputException("--progress-s must be between 0 and 3600, not " + progressSeconds);
+        }
         if (!(durationSeconds > 0) || durationSeconds > 86_400) {
             throw new UserInputException("--duration-s must be between 0 and 86400, not " + durationSeconds);
         }
@@ -94,7 +102,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         }
         IngestBench.Result r;
         try {
-            r = new IngestBench(config).run();
+            r = new IngestBench(config).run(Duration.ofMillis(Math.round(progressSeconds * 1000)), System.err::println);
         } catch (IllegalStateException | java.io.IOException e) {
             throw new UserInputException("bench ingest against " + host + ":" + port + ": " + e.getMessage());
         }

@@ -146,6 +146,9 @@ public final class IngestBench {
     private volatile long measureToMillis = Long.MAX_VALUE;
     private long[] latencies = new long[1 << 16];
     private int latencyCount;
+    /** Latency samples since the last progress line, warm-up included (guarded by this). */
+    private long[] recent = new long[1 << 12];
+    private int recentCount;
 
     public IngestBench(Config config) {
         this.config = config;
@@ -153,6 +156,15 @@ public final class IngestBench {
 
     /** Runs the load and returns what it measured; blocks for the warm-up, the duration and a few seconds more. */
     public Result run() throws IOException, InterruptedException {
+        return run(Duration.ZERO, line -> { });
+    }
+
+    /**
+     * {@link #run()}, telling {@code progress} every {@code every} (zero: never) how far the run
+     * is and what that stretch measured: detections sent per second and the latency of the track
+     * states published in it (warm-up included), so that a slow stretch can be placed in time.
+     */
+    public Result run(Duration every, java.util.function.Consumer<String> progress) throws IOException, InterruptedException {
         Listener listener = new Listener();
         listener.connect();
         List<Sensor> sensors = new ArrayList<>();
@@ -168,6 +180,7 @@ public final class IngestBench {
             long measureTo = measureFrom + config.duration().toMillis();
             measureFromMillis = measureFrom;
             measureToMillis = measureTo;
+            Thread reporter = every.isZero() ? null : Thread.ofVirtual().start(() -> report(every, progress, start, measureFrom, measureTo));
             CountDownLatch done = new CountDownLatch(sensors.size());
             for (Sensor s : sensors) {
                 Thread.ofVirtual().start(() -> {
@@ -184,6 +197,9 @@ public final class IngestBench {
             long atEnd = metric();
             done.await(30, TimeUnit.SECONDS);
             Thread.sleep(DRAIN.toMillis());
+            if (reporter != null) {
+                reporter.interrupt();
+            }
             long atDrain = metric();
             // a server behind its load is still journaling what it holds: wait until the count stands still
             long drainEnd = System.currentTimeMillis() + 60_000;
@@ -216,6 +232,32 @@ public final class IngestBench {
         }
     }
 
+    /** Progress lines every {@code every} until interrupted (see {@link #run(Duration, java.util.function.Consumer)}). */
+    private void report(Duration every, java.util.function.Consumer<String> progress, long start, long measureFrom,
+                        long measureTo) {
+        long sentBefore = 0;
+        for (long next = start + every.toMillis(); ; next += every.toMillis()) {
+            try {
+                sleepUntil(next);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long[] window;
+            synchronized (this) {
+                window = Arrays.copyOf(recent, recentCount);
+                recentCount = 0;
+            }
+            Arrays.sort(window);
+            long sent = sentTotal.sum();
+            String phase = next <= measureFrom ? "warm-up" : next <= measureTo ? "measuring" : "draining";
+            progress.accept(String.format(java.util.Locale.ROOT,
+                    "ingest %6.2f s (%s, %s): sent %,.0f/s; %d track states, latency p50/p99/max %.0f/%.0f/%.0f ms",
+                    (next - start) / 1000.0, phase, Instant.ofEpochMilli(next), (sent - sentBefore) * 1000.0 / every.toMillis(), window.length,
+                    percentile(window, 0.50), percentile(window, 0.99), window.length == 0 ? 0.0 : (double) window[window.length - 1]));
+            sentBefore = sent;
+        }
+    }
+
     private static void sleepUntil(long millis) throws InterruptedException {
         long d = millis - System.currentTimeMillis();
         if (d > 0) {
@@ -231,11 +273,17 @@ public final class IngestBench {
         return sorted[Math.max(0, i)];
     }
 
-    private synchronized void latency(long ms) {
-        if (latencyCount == latencies.length) {
-            latencies = Arrays.copyOf(latencies, latencyCount * 2);
+    private synchronized void latency(long ms, boolean measured) {
+        if (measured) {
+            if (latencyCount == latencies.length) {
+                latencies = Arrays.copyOf(latencies, latencyCount * 2);
+            }
+            latencies[latencyCount++] = ms;
         }
-        latencies[latencyCount++] = ms;
+        if (recentCount == recent.length) {
+            recent = Arrays.copyOf(recent, recentCount * 2);
+        }
+        recent[recentCount++] = ms;
     }
 
     /** The server's count of journaled CoT detections, or -1 without metrics. */
@@ -645,9 +693,7 @@ public final class IngestBench {
             int tEnd = indexOf(b, new byte[] {'"'}, t + REPORT_TIME.length, to);
             long reportMillis = CotTime.parse(new String(b, t + REPORT_TIME.length, tEnd - t - REPORT_TIME.length,
                     StandardCharsets.US_ASCII)).toEpochMilli();
-            if (reportMillis >= measureFromMillis && reportMillis < measureToMillis) {
-                latency(receivedMillis - reportMillis);
-            }
+            latency(receivedMillis - reportMillis, reportMillis >= measureFromMillis && reportMillis < measureToMillis);
         }
 
         void close() {

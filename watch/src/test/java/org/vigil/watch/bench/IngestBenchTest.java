@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +51,13 @@ class IngestBenchTest {
             IngestBench.Config c = new IngestBench.Config("127.0.0.1", port, 4, 100, Duration.ofSeconds(6),
                     Duration.ofSeconds(2), 20, "pb", "http://127.0.0.1:" + http.getAddress().getPort() + "/metrics",
                     "s3cret", 1, Duration.ofMillis(20));
-            IngestBench.Result r = new IngestBench(c).run();
+            List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            IngestBench.Result r = new IngestBench(c).run(Duration.ofSeconds(1), progress::add);
             p.close();
+            // a line a second: warm-up, then the measured window, sending 400 detections a second
+            assertThat(progress).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(progress.getFirst()).contains("(warm-up)");
+            assertThat(progress.get(4)).contains("(measuring)").containsPattern("sent (3[5-9]\\d|4[0-4]\\d)/s");
             assertThat(r.sent()).isBetween(2000L, 2800L);
             assertThat(r.lost()).isZero();
             assertThat(r.accepted()).isBetween(2000L, 2800L);
