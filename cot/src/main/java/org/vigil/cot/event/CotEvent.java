@@ -61,7 +61,8 @@ public record CotEvent(String uid, String type, String how, Instant time, Instan
 
     /** True for a type in the CoT type tree under {@code prefix} ({@code a-h-G} covers {@code a-h-G-E-V}). */
     public boolean isA(String prefix) {
-        return type.equals(prefix) || type.startsWith(prefix + "-");
+        // no concatenated prefix: this runs for every inbound event
+        return type.startsWith(prefix) && (type.length() == prefix.length() || type.charAt(prefix.length()) == '-');
     }
 
     /** An atom (unit, vehicle, aircraft...): the position reports a slow client may lose first. */

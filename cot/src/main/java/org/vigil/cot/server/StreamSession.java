@@ -14,8 +14,6 @@ import org.vigil.cot.codec.TakProtoCodec;
 import org.vigil.cot.event.CotEvent;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,11 +32,10 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
     private final Router router;
     private final CotCounters counters;
     private final Clock clock;
-    private final int queueCapacity;
     private final boolean tls;
     private final String serverVersion;
     private final String protoUid = "vigil-takp-" + UUID.randomUUID();
-    private final ArrayDeque<RoutedEvent> queue = new ArrayDeque<>();
+    private final SendQueue queue;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private Channel channel;
     private StreamDecoder decoder;
@@ -52,7 +49,7 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
         this.router = router;
         this.counters = counters;
         this.clock = clock;
-        this.queueCapacity = queueCapacity;
+        this.queue = new SendQueue(queueCapacity);
         this.tls = tls;
         this.serverVersion = serverVersion;
     }
@@ -192,10 +189,9 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
             }
         }
         synchronized (queue) {
-            if (queue.size() >= queueCapacity) {
-                dropOne();
+            if (queue.add(e)) {
+                counters.droppedSlowClient.increment();
             }
-            queue.addLast(e);
         }
         // A client that is not reading (socket buffer full) gets no drain task per event: when its
         // socket takes data again, channelWritabilityChanged drains the queue. The event is queued
@@ -217,23 +213,6 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
         counters.deliveries.increment();
     }
 
-    /** Drops the oldest position report, or the oldest event when there is none. Holds the queue lock. */
-    private void dropOne() {
-        counters.droppedSlowClient.increment();
-        if (queue.peekFirst().event().isPositionReport()) {
-            // the usual case (a client not reading falls behind on tracks): no iterator per drop
-            queue.pollFirst();
-            return;
-        }
-        for (Iterator<RoutedEvent> it = queue.iterator(); it.hasNext(); ) {
-            if (it.next().event().isPositionReport()) {
-                it.remove();
-                return;
-            }
-        }
-        queue.pollFirst();
-    }
-
     /** Writes queued events while the socket takes them, then flushes; resumes on writability. Runs on the event loop. */
     private void drain() {
         drainScheduled.set(false);
@@ -246,7 +225,7 @@ final class StreamSession extends ChannelInboundHandlerAdapter implements Subscr
         while (channel.isWritable()) {
             RoutedEvent e;
             synchronized (queue) {
-                e = queue.pollFirst();
+                e = queue.poll();
             }
             if (e == null) {
                 break;
