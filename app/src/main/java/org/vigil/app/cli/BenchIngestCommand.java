@@ -127,6 +127,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
         line.put("latency_samples", r.samples());
         line.put("lost", r.lost());
         line.put("tracks_seen", r.tracks());
+        // what the whole machine did meanwhile: a shared virtual machine's stolen time shows in the tail
+        line.put("cpu_busy_pct", r.cpu() == null ? null : round(r.cpu().busyPercent()));
+        line.put("cpu_steal_pct", r.cpu() == null ? null : round(r.cpu().stealPercent()));
         System.out.println(new ObjectMapper().writeValueAsString(line));
         return ExitCodes.OK;
     }

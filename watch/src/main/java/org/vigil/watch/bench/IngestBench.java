@@ -129,9 +129,55 @@ public final class IngestBench {
      * @param lost              detections sent over the whole run but not journaled
      * @param tracks            distinct tracks the listener saw
      * @param targets           simulated vehicles
+     * @param cpu               the machine's processor time in the measured window (null where the
+     *                          system does not say: Linux's /proc/stat only)
      */
     public record Result(long sent, double sentPerSecond, Long accepted, double acceptedPerSecond, double p50Ms,
-                         double p99Ms, double maxMs, int samples, Long lost, int tracks, int targets) {
+                         double p99Ms, double maxMs, int samples, Long lost, int tracks, int targets, CpuShare cpu) {
+    }
+
+    /**
+     * How the machine's processors spent a stretch of time, in percent of all of them: busy (any
+     * work, the bench's own and the server's included) and stolen (a virtual machine's processors
+     * waiting for the host, which serves other guests: time neither process had, and the latency
+     * tail grows with it).
+     */
+    public record CpuShare(double busyPercent, double stealPercent) {
+
+        /** The share between two readings of /proc/stat's first line, or null when either is missing. */
+        static CpuShare between(long[] before, long[] after) {
+            if (before == null || after == null) {
+                return null;
+            }
+            long total = 0;
+            for (int i = 0; i < Math.min(8, before.length); i++) {
+                total += after[i] - before[i];
+            }
+            if (total <= 0) {
+                return null;
+            }
+            long idle = (after[3] - before[3]) + (after[4] - before[4]); // idle and iowait
+            long steal = before.length > 7 ? after[7] - before[7] : 0;
+            return new CpuShare(100.0 * (total - idle - steal) / total, 100.0 * steal / total);
+        }
+
+        /** The counters of /proc/stat's first line (user nice system idle iowait irq softirq steal), or null. */
+        static long[] read() {
+            try {
+                String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst();
+                String[] f = line.trim().split("\\s+");
+                if (!f[0].equals("cpu") || f.length < 5) {
+                    return null;
+                }
+                long[] v = new long[Math.min(8, f.length - 1)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Long.parseLong(f[i + 1]);
+                }
+                return v;
+            } catch (IOException | RuntimeException e) {
+                return null; // not Linux, or not readable: the result says null
+            }
+        }
     }
 
     private static final Duration DRAIN = Duration.ofSeconds(3);
@@ -193,8 +239,10 @@ public final class IngestBench {
             }
             sleepUntil(measureFrom);
             long atStart = metric();
+            long[] cpuAtStart = CpuShare.read();
             sleepUntil(measureTo);
             long atEnd = metric();
+            long[] cpuAtEnd = CpuShare.read();
             done.await(30, TimeUnit.SECONDS);
             Thread.sleep(DRAIN.toMillis());
             if (reporter != null) {
@@ -223,7 +271,8 @@ public final class IngestBench {
             return new Result(sentMeasured.sum(), sentMeasured.sum() / seconds, accepted,
                     metrics ? accepted / seconds : sentMeasured.sum() / seconds, percentile(sorted, 0.50),
                     percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1], sorted.length, lost,
-                    tracksSeen.size(), config.connections() * config.targetsPerConnection());
+                    tracksSeen.size(), config.connections() * config.targetsPerConnection(),
+                    CpuShare.between(cpuAtStart, cpuAtEnd));
         } finally {
             for (Sensor s : sensors) {
                 s.close();

@@ -56,8 +56,8 @@ class IngestBenchTest {
             p.close();
             // a line a second: warm-up, then the measured window, sending 400 detections a second
             assertThat(progress).hasSizeGreaterThanOrEqualTo(8);
-            assertThat(progress.getFirst()).contains("(warm-up)");
-            assertThat(progress.get(4)).contains("(measuring)").containsPattern("sent (3[5-9]\\d|4[0-4]\\d)/s");
+            assertThat(progress.getFirst()).contains("(warm-up, ");
+            assertThat(progress.get(4)).contains("(measuring, ").containsPattern("sent (3[5-9]\\d|4[0-4]\\d)/s");
             assertThat(r.sent()).isBetween(2000L, 2800L);
             assertThat(r.lost()).isZero();
             assertThat(r.accepted()).isBetween(2000L, 2800L);
@@ -67,10 +67,22 @@ class IngestBenchTest {
             assertThat(r.p50Ms()).isLessThanOrEqualTo(r.p99Ms());
             assertThat(r.p99Ms()).isLessThanOrEqualTo(r.maxMs());
             assertThat(store.journal().lastId()).isEqualTo(p.stats().ingested());
+            assertThat(r.cpu()).isNotNull(); // Linux: /proc/stat
+            assertThat(r.cpu().busyPercent()).isBetween(0.1, 100.0);
         } finally {
             http.stop(0);
             server.close();
         }
+    }
+
+    @Test
+    void theCpuShareSplitsBusyIdleAndStolenTime() {
+        // user nice system idle iowait irq softirq steal: 150 busy, 200 idle, 50 stolen of 400
+        IngestBench.CpuShare share = IngestBench.CpuShare.between(new long[] {100, 0, 50, 800, 50, 0, 0, 0},
+                new long[] {200, 0, 100, 1000, 50, 0, 0, 50});
+        assertThat(share.busyPercent()).isEqualTo(37.5);
+        assertThat(share.stealPercent()).isEqualTo(12.5);
+        assertThat(IngestBench.CpuShare.between(null, new long[8])).isNull();
     }
 
     @Test
