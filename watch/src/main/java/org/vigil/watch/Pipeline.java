@@ -215,7 +215,8 @@ public final class Pipeline implements LivePicture {
 
     // snapshot hand-over between the tracker and snapshot threads
     private final Object snapshotLock = new Object();
-    private Map<String, StoredTrack> dirty = new HashMap<>();
+    /** Each changed track's latest state since the last snapshot (made a row only when written: one row per track, not per change). */
+    private Map<String, Fusion.TrackState> dirty = new HashMap<>();
     private Set<String> gone = new HashSet<>();
 
     private final Counter dropped;
@@ -666,8 +667,7 @@ public final class Pipeline implements LivePicture {
         if (!o.changed().isEmpty() || !o.deleted().isEmpty()) {
             synchronized (snapshotLock) {
                 for (Fusion.TrackState s : o.changed()) {
-                    long jid = s.provenance() == null ? 0 : s.provenance().journalId();
-                    dirty.put(s.id(), stored(s.view(), jid));
+                    dirty.put(s.id(), s);
                     gone.remove(s.id());
                 }
                 for (TrackView d : o.deleted()) {
@@ -875,7 +875,7 @@ public final class Pipeline implements LivePicture {
      * all at once every interval, on the same two cores as ingest, and show in its latency.
      */
     private void writeSnapshot(boolean spread) {
-        Map<String, StoredTrack> changed;
+        Map<String, Fusion.TrackState> changed;
         Set<String> deleted;
         synchronized (snapshotLock) {
             if (dirty.isEmpty() && gone.isEmpty()) {
@@ -889,7 +889,10 @@ public final class Pipeline implements LivePicture {
         try {
             // in chunks, each its own short transaction, so that the journal's commits (the same
             // database, one writer at a time) never wait behind thousands of track rows
-            List<StoredTrack> rows = new ArrayList<>(changed.values());
+            List<StoredTrack> rows = new ArrayList<>(changed.size());
+            for (Fusion.TrackState s : changed.values()) {
+                rows.add(stored(s.view(), s.provenance() == null ? 0 : s.provenance().journalId()));
+            }
             int chunks = Math.max(1, (rows.size() + SNAPSHOT_CHUNK - 1) / SNAPSHOT_CHUNK);
             long gapNanos = spread ? config.snapshotInterval().toNanos() / 2 / chunks : 0;
             for (int i = 0; i < rows.size() || i == 0; i += SNAPSHOT_CHUNK) {

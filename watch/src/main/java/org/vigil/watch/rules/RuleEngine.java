@@ -218,6 +218,9 @@ public final class RuleEngine {
     }
 
     private void airOver(TrackView t, Memo memo, ConditionSink sink) {
+        if (memo.keys.isEmpty() && !t.kind().equals("air")) {
+            return; // a surface track holding no condition can neither raise nor clear one here
+        }
         double r = rules.airOverNuclear().radiusMetres();
         for (Site s : nuclear) {
             double approx = approxDistanceMetres(t.latDeg(), t.lonDeg(), s.location());
