@@ -2,6 +2,7 @@ package org.vigil.watch;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -280,7 +281,7 @@ public final class Pipeline implements LivePicture {
         Gauge.builder("vigil.tracks", picture, Map::size).description("confirmed tracks").register(meters);
         Gauge.builder("vigil.tracker.queue", trackerQueue, Collection::size)
                 .description("journaled reports waiting for the tracker").register(meters);
-        io.micrometer.core.instrument.FunctionCounter.builder("vigil.journal.transactions", store.journal(),
+        FunctionCounter.builder("vigil.journal.transactions", store.journal(),
                         j -> j.stats().transactions())
                 .description("journal transactions committed (one fsync each; group commit puts many reports in one)")
                 .register(meters);

@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.vigil.cot.codec.CotTime;
 import org.vigil.cot.codec.CotXmlEncoder;
 import org.vigil.cot.codec.TakFraming;
@@ -164,7 +167,7 @@ public final class IngestBench {
         /** The counters of /proc/stat's first line (user nice system idle iowait irq softirq steal), or null. */
         static long[] read() {
             try {
-                String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst();
+                String line = Files.readAllLines(Path.of("/proc/stat")).getFirst();
                 String[] f = line.trim().split("\\s+");
                 if (!f[0].equals("cpu") || f.length < 5) {
                     return null;
@@ -210,10 +213,11 @@ public final class IngestBench {
      * is and what that stretch measured: detections sent per second and the latency of the track
      * states published in it (warm-up included), so that a slow stretch can be placed in time.
      */
-    public Result run(Duration every, java.util.function.Consumer<String> progress) throws IOException, InterruptedException {
+    public Result run(Duration every, Consumer<String> progress) throws IOException, InterruptedException {
         Listener listener = new Listener();
         listener.connect();
         List<Sensor> sensors = new ArrayList<>();
+        Thread reporter = null;
         try {
             for (int c = 0; c < config.connections(); c++) {
                 Sensor s = new Sensor(c);
@@ -226,7 +230,8 @@ public final class IngestBench {
             long measureTo = measureFrom + config.duration().toMillis();
             measureFromMillis = measureFrom;
             measureToMillis = measureTo;
-            Thread reporter = every.isZero() ? null : Thread.ofVirtual().start(() -> report(every, progress, start, measureFrom, measureTo));
+            reporter = every.isZero() ? null
+                    : Thread.ofVirtual().start(() -> report(every, progress, start, measureFrom, measureTo));
             CountDownLatch done = new CountDownLatch(sensors.size());
             for (Sensor s : sensors) {
                 Thread.ofVirtual().start(() -> {
@@ -245,9 +250,6 @@ public final class IngestBench {
             long[] cpuAtEnd = CpuShare.read();
             done.await(30, TimeUnit.SECONDS);
             Thread.sleep(DRAIN.toMillis());
-            if (reporter != null) {
-                reporter.interrupt();
-            }
             long atDrain = metric();
             // a server behind its load is still journaling what it holds: wait until the count stands still
             long drainEnd = System.currentTimeMillis() + 60_000;
@@ -274,6 +276,9 @@ public final class IngestBench {
                     tracksSeen.size(), config.connections() * config.targetsPerConnection(),
                     CpuShare.between(cpuAtStart, cpuAtEnd));
         } finally {
+            if (reporter != null) {
+                reporter.interrupt();
+            }
             for (Sensor s : sensors) {
                 s.close();
             }
@@ -281,8 +286,8 @@ public final class IngestBench {
         }
     }
 
-    /** Progress lines every {@code every} until interrupted (see {@link #run(Duration, java.util.function.Consumer)}). */
-    private void report(Duration every, java.util.function.Consumer<String> progress, long start, long measureFrom,
+    /** Progress lines every {@code every} until interrupted (see {@link #run(Duration, Consumer)}). */
+    private void report(Duration every, Consumer<String> progress, long start, long measureFrom,
                         long measureTo) {
         long sentBefore = 0;
         for (long next = start + every.toMillis(); ; next += every.toMillis()) {
@@ -299,10 +304,12 @@ public final class IngestBench {
             Arrays.sort(window);
             long sent = sentTotal.sum();
             String phase = next <= measureFrom ? "warm-up" : next <= measureTo ? "measuring" : "draining";
+            double sentPerSecond = (sent - sentBefore) * 1000.0 / every.toMillis();
+            double max = window.length == 0 ? 0.0 : window[window.length - 1];
             progress.accept(String.format(java.util.Locale.ROOT,
                     "ingest %6.2f s (%s, %s): sent %,.0f/s; %d track states, latency p50/p99/max %.0f/%.0f/%.0f ms",
-                    (next - start) / 1000.0, phase, Instant.ofEpochMilli(next), (sent - sentBefore) * 1000.0 / every.toMillis(), window.length,
-                    percentile(window, 0.50), percentile(window, 0.99), window.length == 0 ? 0.0 : (double) window[window.length - 1]));
+                    (next - start) / 1000.0, phase, Instant.ofEpochMilli(next), sentPerSecond, window.length,
+                    percentile(window, 0.50), percentile(window, 0.99), max));
             sentBefore = sent;
         }
     }
