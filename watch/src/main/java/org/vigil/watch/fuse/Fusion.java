@@ -113,9 +113,9 @@ public final class Fusion {
     private final double maxLagSeconds;
     private final double attributionRadiusMetres;
     /**
-     * Frame time between the tracker's full sweeps (prediction, confirmation and deletion of
-     * every track); in between, a scan touches only the tracks near its reports, so its cost
-     * grows with its reports, not with the picture (see {@link MultiTargetTracker}).
+     * Frame time in which the tracker's rolling sweep predicts, confirms or deletes every track
+     * (a share of them with each scan); otherwise a scan touches only the tracks near its
+     * reports, so its cost grows with its reports, not with the picture (see {@link MultiTargetTracker}).
      */
     static final double SWEEP_SECONDS = 1.0;
     /** The footprint of every scan: no track counts as looked at and missed (see the class comment). */
