@@ -486,8 +486,8 @@ public final class MultiTargetTracker {
      * Turns on local scans (see the class comment): a frame touches only the tracks within
      * {@code reachMetres} (at least the gate's largest radius) of one of its detections, plus its
      * share of the rolling sweep, which reaches every track once every {@code sweepSeconds} of
-     * frame time. Only for frames whose
-     * coverage misses no track it has no detection near (pd zero away from the detections).
+     * frame time. Only for frames whose coverage misses no track it has no detection near (pd
+     * zero away from the detections).
      */
     public MultiTargetTracker localScans(double reachMetres, double sweepSeconds) {
         return localScans(reachMetres, sweepSeconds, 2 * reachMetres);

@@ -124,8 +124,8 @@ import org.vigil.watch.rules.RuleEngine;
  * journal could not keep up for a second), {@code vigil_reports_late_total} (journaled, too late
  * to fuse), {@code vigil_reports_fused_total}, {@code vigil_report_to_track_seconds} (from
  * acceptance to the track update it caused, with percentiles), {@code vigil_scan_seconds},
- * {@code vigil_scan_reports}, {@code vigil_tracks}, {@code vigil_tracker_queue}, {@code vigil_journal_transactions_total},
- * {@code vigil_alerts_raised_total}, {@code vigil_journal_failures_total}.
+ * {@code vigil_scan_reports}, {@code vigil_tracks}, {@code vigil_tracker_queue},
+ * {@code vigil_journal_transactions_total}, {@code vigil_alerts_raised_total}, {@code vigil_journal_failures_total}.
  */
 public final class Pipeline implements LivePicture {
 

@@ -48,8 +48,9 @@ public record PipelineConfig(TrackerConfiguration tracker, Duration scanSpan, Du
     /**
      * The defaults: the {@code track} module's ground-vehicle tracker on one thread, 50 ms
      * scans gathered for 2 ms (a scan touches only the tracks near its reports and its share of
-     * a rolling sweep that reaches every track once a second, so short gathering costs little; at 50,000 reports/s it took the median
-     * report-to-track latency from 26 ms at 10 ms to 6 ms), reports fused up to 1 s late and refused 60 s early, a 2 km
+     * a rolling sweep that reaches every track once a second, so short gathering costs little;
+     * at 50,000 reports/s it took the median report-to-track latency from 26 ms at 10 ms to
+     * 6 ms), reports fused up to 1 s late and refused 60 s early, a 2 km
      * attribution radius, ground at 150 m, each track published at most once a second and stale after
      * 60 s, alerts stale after an hour, snapshots every 5 s, a one-hour replay window and
      * 65,536 waiting CoT reports.

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -306,7 +307,7 @@ public final class IngestBench {
             String phase = next <= measureFrom ? "warm-up" : next <= measureTo ? "measuring" : "draining";
             double sentPerSecond = (sent - sentBefore) * 1000.0 / every.toMillis();
             double max = window.length == 0 ? 0.0 : window[window.length - 1];
-            progress.accept(String.format(java.util.Locale.ROOT,
+            progress.accept(String.format(Locale.ROOT,
                     "ingest %6.2f s (%s, %s): sent %,.0f/s; %d track states, latency p50/p99/max %.0f/%.0f/%.0f ms",
                     (next - start) / 1000.0, phase, Instant.ofEpochMilli(next), sentPerSecond, window.length,
                     percentile(window, 0.50), percentile(window, 0.99), max));
